@@ -1,0 +1,7 @@
+import type { AllEntities } from 'n8n-workflow';
+
+type NodeMap = {
+	page: 'getInfo';
+};
+
+export type ManyChatType = AllEntities<NodeMap>;

@@ -1,0 +1,93 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+const MASK = '***';
+
+/**
+ * Replaces every occurrence of the given secret values in `text`. Short values are skipped:
+ * masking "1" or "ok" would garble messages without protecting anything.
+ */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+	let result = text;
+	for (const secret of secrets) {
+		if (typeof secret !== 'string' || secret.length < 6) continue;
+		result = result.split(secret).join(MASK);
+	}
+	// Whatever a service echoes back in an auth header shape is masked even if we did not know it.
+	return result.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/:=-]{6,}/g, `$1 ${MASK}`);
+}
+
+/** Deep-copies a JSON value with every string passed through redactSecrets. */
+export function redactValue<T>(value: T, secrets: readonly string[]): T {
+	if (typeof value === 'string') return redactSecrets(value, secrets) as T;
+	if (Array.isArray(value)) return value.map((entry) => redactValue(entry, secrets)) as T;
+	if (value !== null && typeof value === 'object') {
+		const copy: Record<string, unknown> = {};
+		for (const [key, entry] of Object.entries(value)) copy[key] = redactValue(entry, secrets);
+		return copy as T;
+	}
+	return value;
+}
+
+/** Shortens a response body for an error description (an HTML error page can be 40 KB). */
+export function summarizeBody(body: unknown, maxLength = 500): string {
+	if (body === undefined || body === null || body === '') return '';
+	let text: string;
+	if (typeof body === 'string') {
+		text = /^\s*</.test(body) ? body.replace(/<[^>]*>/g, ' ') : body;
+	} else if (Buffer.isBuffer(body)) {
+		text = body.toString('utf8');
+	} else {
+		text = JSON.stringify(body);
+	}
+	text = text.replace(/\s+/g, ' ').trim();
+	return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
+}
+
+export interface ApiErrorDetails {
+	/** Service name for the message, e.g. "ManyChat". */
+	service: string;
+	/** What went wrong, in words a workflow author understands. */
+	message: string;
+	/** Which field or setting to change, and how. */
+	fix: string;
+	httpCode?: number | string;
+	/** The service's own error payload (already redacted). */
+	serviceError?: unknown;
+	itemIndex?: number;
+	secrets: readonly string[];
+}
+
+/**
+ * Builds a NodeApiError from sanitized parts only: the raw HTTP error carries the request
+ * configuration (with its auth headers), so it is never passed on.
+ */
+export function buildApiError(node: INode, details: ApiErrorDetails): NodeApiError {
+	const message = redactSecrets(`${details.service}: ${details.message}`, details.secrets);
+	const description = redactSecrets(details.fix, details.secrets);
+	const errorResponse: JsonObject = {
+		message,
+		description,
+		...(details.httpCode !== undefined ? { httpCode: String(details.httpCode) } : {}),
+		...(details.serviceError !== undefined
+			? { serviceError: redactValue(details.serviceError, details.secrets) as JsonObject }
+			: {}),
+	};
+	return new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode: details.httpCode !== undefined ? String(details.httpCode) : undefined,
+		itemIndex: details.itemIndex,
+	});
+}
+
+/** A problem with the node's own parameters: names the field and the fix. */
+export function parameterError(
+	node: INode,
+	field: string,
+	problem: string,
+	fix: string,
+	itemIndex?: number,
+): NodeOperationError {
+	return new NodeOperationError(node, `${field}: ${problem}`, { description: fix, itemIndex });
+}

@@ -1,0 +1,249 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { buildApiError, summarizeBody } from '../errors';
+import {
+	type AttemptFailure,
+	backoffDelay,
+	DEFAULT_RETRY_OPTIONS,
+	isRetryable,
+	parseRetryAfter,
+	type RetryOptions,
+} from './retryPolicy';
+
+export type RequestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IPollFunctions
+	| IWebhookFunctions;
+
+export interface HttpResponse<T = unknown> {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: T;
+}
+
+/** A throttle the transport waits on before each attempt. */
+export interface RequestLimiter {
+	take(cost?: number): Promise<number>;
+}
+
+/** What one external service contributes to the shared transport. */
+export interface ServiceDefinition {
+	/** Name used in error messages, e.g. "ManyChat". */
+	name: string;
+	/** n8n credential type name. */
+	credentialType: string;
+	/** Credential's display name, so messages can point at it. */
+	credentialDisplayName: string;
+	/** Credential fields whose values must never appear in an error. */
+	secretFields: readonly string[];
+	/** Base URL from the credential (defaults and the simulator override live in the credential). */
+	baseUrl(credentials: IDataObject): string;
+	/**
+	 * Some services report failure inside a 2xx body (ManyChat: `{"status":"error"}`). Returns the
+	 * service's error message then, or undefined when the body is a success.
+	 */
+	errorInBody?(body: unknown): string | undefined;
+	/** Extracts the service's own error text from an error response body. */
+	errorMessage?(body: unknown): string | undefined;
+	/** Per-status hint that tells the user what to fix; falls back to generic hints. */
+	hint?(statusCode: number, body: unknown): string | undefined;
+	retry?: Partial<RetryOptions>;
+}
+
+export interface ServiceRequestOptions {
+	method: IHttpRequestMethods;
+	/** Path below the credential's base URL, or an absolute URL. */
+	url: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	headers?: IDataObject;
+	/** Item the request belongs to, for the error's itemIndex. */
+	itemIndex?: number;
+	/**
+	 * Whether repeating the request is harmless. Defaults to true for GET, HEAD, PUT, DELETE and
+	 * OPTIONS. Sends without an idempotency key (a message, an order) must leave it false.
+	 */
+	idempotent?: boolean;
+	limiter?: RequestLimiter;
+	cost?: number;
+	timeoutMs?: number;
+}
+
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+
+const GENERIC_HINTS: Record<number, string> = {
+	400: 'The service rejected the request data. Check the fields named in the message.',
+	401: 'Check the credential: its key or token is wrong, expired or revoked.',
+	403: 'The credential is valid but lacks permission for this action. Grant the missing scope or use another account.',
+	404: 'The record or endpoint was not found. Check the ID or reference you entered, and the base URL in the credential.',
+	409: 'The record changed or already exists. Re-read it and try again.',
+	422: 'The service rejected the request data. Check the fields named in the message.',
+	429: 'The service is rate limiting this credential. Lower the request rate or wait and run again.',
+};
+
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+function networkCode(error: unknown): string | undefined {
+	const candidates = [
+		error,
+		(error as { cause?: unknown })?.cause,
+		((error as { cause?: { cause?: unknown } })?.cause as { cause?: unknown })?.cause,
+	];
+	for (const candidate of candidates) {
+		const code = (candidate as { code?: unknown })?.code;
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+	}
+	return undefined;
+}
+
+/** Status from an error n8n threw for a status we did not ask it to ignore (401). */
+function statusOfThrown(error: unknown): number | undefined {
+	const cause = (error as { cause?: { response?: { status?: number } } })?.cause;
+	const status = cause?.response?.status ?? (error as { httpCode?: string })?.httpCode;
+	const parsed = Number(status);
+	return Number.isInteger(parsed) && parsed >= 400 ? parsed : undefined;
+}
+
+function bodyOfThrown(error: unknown): unknown {
+	return (error as { cause?: { response?: { data?: unknown } } })?.cause?.response?.data;
+}
+
+function secretValues(service: ServiceDefinition, credentials: IDataObject): string[] {
+	return service.secretFields
+		.map((field) => credentials[field])
+		.filter((value): value is string => typeof value === 'string' && value !== '');
+}
+
+/**
+ * Sends one request through n8n's credential-aware HTTP helper, with the service's throttle,
+ * retries (exponential backoff with jitter, honoring Retry-After), and errors that name the fix and
+ * never contain a secret.
+ */
+export async function serviceRequest<T = unknown>(
+	this: RequestContext,
+	service: ServiceDefinition,
+	options: ServiceRequestOptions,
+): Promise<HttpResponse<T>> {
+	const node = this.getNode();
+	const credentials = (await this.getCredentials(service.credentialType)) as IDataObject;
+	const secrets = secretValues(service, credentials);
+	const retry: RetryOptions = { ...DEFAULT_RETRY_OPTIONS, ...service.retry };
+	const idempotent = options.idempotent ?? IDEMPOTENT_METHODS.has(options.method);
+	const url = /^https?:\/\//.test(options.url)
+		? options.url
+		: `${service.baseUrl(credentials).replace(/\/+$/, '')}/${options.url.replace(/^\/+/, '')}`;
+
+	const requestOptions: IHttpRequestOptions = {
+		method: options.method,
+		url,
+		qs: options.qs,
+		body: options.body,
+		headers: { Accept: 'application/json', ...options.headers },
+		json: true,
+		returnFullResponse: true,
+		// 401 still throws so n8n can renew a token (preAuthentication) and repeat once.
+		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		timeout: options.timeoutMs ?? 60_000,
+	};
+
+	const fail = (
+		message: string,
+		fix: string,
+		httpCode?: number,
+		serviceError?: unknown,
+	) =>
+		buildApiError(node, {
+			service: service.name,
+			message,
+			fix,
+			httpCode,
+			serviceError,
+			itemIndex: options.itemIndex,
+			secrets,
+		});
+
+	for (let attempt = 1; ; attempt++) {
+		if (options.limiter) await options.limiter.take(options.cost ?? 1);
+
+		let failure: AttemptFailure;
+		let response: HttpResponse<T> | undefined;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				service.credentialType,
+				{ ...requestOptions },
+			)) as HttpResponse<T>;
+		} catch (error) {
+			const status = statusOfThrown(error);
+			if (status !== undefined) {
+				response = { statusCode: status, headers: {}, body: bodyOfThrown(error) as T };
+			} else {
+				failure = { kind: 'network', code: networkCode(error) };
+				if (attempt < retry.maxAttempts && isRetryable(failure, idempotent)) {
+					await sleep(backoffDelay(attempt, retry));
+					continue;
+				}
+				const code = failure.code ?? 'unknown network error';
+				throw fail(
+					`could not reach ${url.replace(/\?.*$/, '')} (${code}) after ${attempt} attempt${attempt > 1 ? 's' : ''}`,
+					`Check the base URL in the "${service.credentialDisplayName}" credential and that the service is reachable from n8n.` +
+						(idempotent ? '' : ' This request was not repeated automatically because it might already have been delivered.'),
+				);
+			}
+		}
+
+		const { statusCode, body, headers } = response;
+		if (statusCode < 400) {
+			const bodyError = service.errorInBody?.(body);
+			if (bodyError === undefined) return response;
+			throw fail(
+				bodyError,
+				service.hint?.(statusCode, body) ?? GENERIC_HINTS[400],
+				statusCode,
+				body,
+			);
+		}
+
+		failure = { kind: 'status', statusCode, retryAfter: headers['retry-after'] };
+		const retryAfterMs = parseRetryAfter(failure.retryAfter);
+		const canWait = retryAfterMs === undefined || retryAfterMs <= retry.maxRetryAfterMs;
+		if (attempt < retry.maxAttempts && canWait && isRetryable(failure, idempotent)) {
+			await sleep(backoffDelay(attempt, retry, retryAfterMs));
+			continue;
+		}
+
+		const serviceMessage = service.errorMessage?.(body) ?? summarizeBody(body);
+		const attempts = attempt > 1 ? ` after ${attempt} attempts` : '';
+		const waitNote =
+			retryAfterMs !== undefined ? ` The service asked to wait ${Math.ceil(retryAfterMs / 1000)} s.` : '';
+		const notRepeated =
+			!idempotent && isRetryable(failure, true)
+				? ' This request was not repeated automatically because it might already have been delivered.'
+				: '';
+		const fix =
+			(service.hint?.(statusCode, body) ??
+				GENERIC_HINTS[statusCode] ??
+				(statusCode >= 500
+					? 'The service had a temporary problem. Run the workflow again later, or turn on "Retry On Fail" in the node settings.'
+					: 'Check the request fields and the credential.')) +
+			waitNote +
+			notRepeated;
+		throw fail(
+			`HTTP ${statusCode}${attempts}${serviceMessage ? `: ${serviceMessage}` : ''}`,
+			fix,
+			statusCode,
+			body,
+		);
+	}
+}
