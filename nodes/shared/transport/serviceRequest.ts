@@ -59,6 +59,11 @@ export interface ServiceDefinition {
 	/** Per-status hint that tells the user what to fix; falls back to generic hints. */
 	hint?(statusCode: number, body: unknown): string | undefined;
 	retry?: Partial<RetryOptions>;
+	/**
+	 * The credential renews its token (preAuthentication): let n8n see a 401 so it fetches a new
+	 * token and repeats once. Without renewal that repeat would only send the same bad key again.
+	 */
+	renewsTokenOn401?: boolean;
 }
 
 export interface ServiceRequestOptions {
@@ -152,8 +157,7 @@ export async function serviceRequest<T = unknown>(
 		headers: { Accept: 'application/json', ...options.headers },
 		json: true,
 		returnFullResponse: true,
-		// 401 still throws so n8n can renew a token (preAuthentication) and repeat once.
-		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		ignoreHttpStatusErrors: service.renewsTokenOn401 ? { ignore: true, except: [401] } : true,
 		timeout: options.timeoutMs ?? 60_000,
 	};
 

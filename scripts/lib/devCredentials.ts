@@ -1,0 +1,39 @@
+/**
+ * Credentials the local n8n gets, pointing at the simulators. Shipped workflows reference
+ * credentials by these IDs and names, so an imported workflow binds to them without editing.
+ */
+export interface CredentialImport {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+interface CredentialSlot {
+	id: string;
+	name: string;
+	type: string;
+	/** Which simulator the credential points at. */
+	simulator: string;
+	data(simulatorUrl: string): Record<string, unknown>;
+}
+
+/** Not secrets: these values only open the local simulators. */
+export const CREDENTIAL_SLOTS: CredentialSlot[] = [
+	{
+		id: 'shopSyncManyChat',
+		name: 'ManyChat',
+		type: 'manyChatApi',
+		simulator: 'manychat',
+		data: (url) => ({ apiKey: '1234567890123456:SIMULATORKEY0000000000000000000001', baseUrl: url }),
+	},
+];
+
+export function simulatorCredentials(simulatorUrls: Record<string, string>): CredentialImport[] {
+	return CREDENTIAL_SLOTS.filter((slot) => simulatorUrls[slot.simulator] !== undefined).map((slot) => ({
+		id: slot.id,
+		name: slot.name,
+		type: slot.type,
+		data: slot.data(simulatorUrls[slot.simulator]),
+	}));
+}

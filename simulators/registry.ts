@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+
+import { SimulatorServer } from './frame/server';
+import type { SimulatorDefinition } from './frame/types';
+import { manyChatSimulator } from './manychat';
+
+/** Every simulator, by the name the CLI and the runtime use. */
+export const simulatorDefinitions: Record<string, SimulatorDefinition<any>> = {
+	[manyChatSimulator.name]: manyChatSimulator,
+};
+
+export type RunningSimulators = Record<string, SimulatorServer<unknown>>;
+
+export interface StartSimulatorsOptions {
+	names?: string[];
+	/** Use each simulator's default port (npm start) instead of a free one (tests). */
+	defaultPorts?: boolean;
+	/** Folder for state files; state is kept in memory only when absent. */
+	stateDir?: string;
+}
+
+export async function startSimulators(options: StartSimulatorsOptions = {}): Promise<RunningSimulators> {
+	const names = options.names ?? Object.keys(simulatorDefinitions);
+	const running: RunningSimulators = {};
+	try {
+		for (const name of names) {
+			const definition = simulatorDefinitions[name];
+			if (!definition) {
+				throw new Error(`Unknown simulator "${name}". Known: ${Object.keys(simulatorDefinitions).join(', ')}`);
+			}
+			const server = new SimulatorServer<unknown>(definition);
+			await server.start({
+				port: options.defaultPorts ? definition.defaultPort : 0,
+				stateFile: options.stateDir ? join(options.stateDir, `${name}.json`) : undefined,
+			});
+			running[name] = server;
+		}
+	} catch (error) {
+		await stopSimulators(running);
+		throw error;
+	}
+	return running;
+}
+
+export async function stopSimulators(running: RunningSimulators): Promise<void> {
+	await Promise.all(Object.values(running).map(async (server) => await server.stop()));
+}
+
+export function simulatorUrls(running: RunningSimulators): Record<string, string> {
+	return Object.fromEntries(Object.entries(running).map(([name, server]) => [name, server.url]));
+}

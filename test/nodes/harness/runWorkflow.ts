@@ -1,0 +1,121 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type INodeExecutionData,
+	type IRun,
+	type IRunExecutionData,
+	type IWorkflowBase,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { readFileSync } from 'node:fs';
+
+import { HarnessCredentialsHelper } from './credentialsHelper';
+import { loadPackage } from './nodeTypes';
+
+export interface RunOptions {
+	/** Decrypted credential data by credential type. */
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** Items the start node emits. */
+	input?: IDataObject[];
+	/** Overrides applied to node parameters by node name (e.g. to flip settings per test). */
+	nodeSettings?: Record<string, Partial<IWorkflowBase['nodes'][number]>>;
+}
+
+export interface RunResult {
+	run: IRun;
+	credentialsHelper: HarnessCredentialsHelper;
+	/** Output items of a node's first run, first output. */
+	output(nodeName: string): INodeExecutionData[];
+	/** The error a node stopped with, if any. */
+	error(nodeName: string): (Error & { description?: string; context?: IDataObject; httpCode?: string }) | undefined;
+}
+
+export function readWorkflow(file: string): IWorkflowBase {
+	return JSON.parse(readFileSync(file, 'utf8')) as IWorkflowBase;
+}
+
+/**
+ * Runs a workflow JSON through n8n-core's real execution engine (WorkflowExecute), with this
+ * package's built nodes loaded by n8n-core's PackageDirectoryLoader. HTTP goes out for real, so
+ * the credentials should point at a simulator on loopback.
+ */
+export async function runWorkflow(workflowData: IWorkflowBase, options: RunOptions = {}): Promise<RunResult> {
+	const { nodeTypes, credentialTypes } = await loadPackage();
+	const nodes = workflowData.nodes.map((node) => ({ ...node, ...options.nodeSettings?.[node.name] }));
+	const workflow = new Workflow({
+		id: workflowData.id ?? 'test',
+		name: workflowData.name,
+		nodes,
+		connections: workflowData.connections,
+		nodeTypes,
+		settings: workflowData.settings,
+		active: false,
+	});
+	const credentialsHelper = new HarnessCredentialsHelper(credentialTypes, options.credentials ?? {});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'harness-execution', workflowData);
+	let resolveRun!: (run: IRun) => void;
+	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+
+	const additionalData = {
+		hooks,
+		credentialsHelper,
+		executionId: 'harness-execution',
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost/',
+		formBaseUrl: '',
+		formWaitingBaseUrl: '',
+		formTestBaseUrl: '',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		mcpBaseUrl: '',
+		mcpTestBaseUrl: '',
+		variables: {},
+		logAiEvent: () => {},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not supported by the node test harness');
+		},
+		startRunnerTask: async () => {
+			throw new Error('Task runners (Code node) are not supported by the node test harness');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const startNode = workflow.getStartNode();
+	if (!startNode) throw new Error(`${workflowData.name}: no start node`);
+	const runExecutionData: IRunExecutionData = {
+		version: 1,
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [
+				{
+					node: startNode,
+					data: { main: [(options.input ?? [{}]).map((json) => ({ json }))] },
+					source: null,
+				},
+			],
+		},
+	} as IRunExecutionData;
+
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await execution.processRunExecutionData(workflow);
+	const run = await finished;
+
+	return {
+		run,
+		credentialsHelper,
+		output: (nodeName) => run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [],
+		error: (nodeName) => run.data.resultData.runData[nodeName]?.[0]?.error as ReturnType<RunResult['error']>,
+	};
+}
