@@ -5,6 +5,7 @@ import type { SimulatorDefinition } from './frame/types';
 import { manyChatSimulator } from './manychat';
 
 /** Every simulator, by the name the CLI and the runtime use. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each simulator has its own state type
 export const simulatorDefinitions: Record<string, SimulatorDefinition<any>> = {
 	[manyChatSimulator.name]: manyChatSimulator,
 };

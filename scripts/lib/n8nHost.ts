@@ -58,11 +58,13 @@ export async function ensureN8nHost(log: (line: string) => void = () => {}): Pro
 
 		log('Building sqlite3 for Node 24…');
 		const sqliteDir = join(dir, 'node_modules', 'sqlite3');
-		await run(
-			node24Binary(),
-			[await npmNodeGyp(), 'rebuild', `--nodedir=${node24HeadersDir()}`, '-j', '2'],
-			{ cwd: sqliteDir, env: envWithNode24() },
-		);
+		const nodedir = node24HeadersDir();
+		// node-gyp lets npm_config_* variables override its flags, and a machine npmrc may set
+		// nodedir to an older Node's headers: set the variable itself.
+		await run(node24Binary(), [await npmNodeGyp(), 'rebuild', `--nodedir=${nodedir}`, '-j', '2'], {
+			cwd: sqliteDir,
+			env: envWithNode24({ ...process.env, npm_config_nodedir: nodedir }),
+		});
 		if (!existsSync(join(sqliteDir, 'build', 'Release', 'node_sqlite3.node'))) {
 			throw new Error('sqlite3 build finished without producing node_sqlite3.node');
 		}

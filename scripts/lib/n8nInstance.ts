@@ -1,5 +1,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import { hashSync } from 'bcryptjs';
+import { parse as parseFlatted } from 'flatted';
+import type { IRunExecutionData } from 'n8n-workflow';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -111,8 +113,11 @@ export class N8nInstance {
 		mkdirSync(options.userFolder, { recursive: true });
 		const port = options.port ?? (await freePort());
 		const brokerPort = await freePort();
+		// Jest sets NODE_ENV=test, under which n8n 2.41 exits silently at start.
+		const inherited = { ...process.env };
+		delete inherited.NODE_ENV;
 		const env = envWithNode24({
-			...process.env,
+			...inherited,
 			N8N_USER_FOLDER: options.userFolder,
 			N8N_PORT: String(port),
 			N8N_HOST: 'localhost',
@@ -257,6 +262,28 @@ export class N8nInstance {
 		return await this.client!.request<T>({ method, url: path, data });
 	}
 
+	/**
+	 * One execution with its run data. n8n stores run data in `flatted` form (it may be cyclic),
+	 * so it is decoded here.
+	 */
+	async execution(id: string): Promise<{ status: string; workflowId: string; data: IRunExecutionData }> {
+		const response = await this.rest<{ data: { status: string; workflowId: string; data: string } }>('GET', `/rest/executions/${id}`);
+		if (response.status !== 200) throw new Error(`GET /rest/executions/${id} answered HTTP ${response.status}`);
+		const { status, workflowId, data } = response.data.data;
+		return { status, workflowId, data: parseFlatted(data) as IRunExecutionData };
+	}
+
+	/** Executions of a workflow, newest first. */
+	async executions(workflowId: string): Promise<Array<{ id: string; status: string }>> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const response = await this.rest<{ data: { results: Array<{ id: string; status: string }> } }>(
+			'GET',
+			`/rest/executions?filter=${filter}`,
+		);
+		if (response.status !== 200) throw new Error(`GET /rest/executions answered HTTP ${response.status}`);
+		return response.data.data.results;
+	}
+
 	/** Names of every node type n8n loaded from this package. */
 	async packageNodeTypes(): Promise<string[]> {
 		const response = await this.rest<Array<{ name: string }>>('GET', '/types/nodes.json');
@@ -294,8 +321,11 @@ export class N8nInstance {
 		} catch {
 			return;
 		}
-		const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs));
-		if ((await Promise.race([exited, timer])) === 'timeout') {
+		let timeout: NodeJS.Timeout | undefined;
+		const timer = new Promise<'timeout'>((resolve) => (timeout = setTimeout(() => resolve('timeout'), graceMs)));
+		const outcome = await Promise.race([exited, timer]);
+		clearTimeout(timeout);
+		if (outcome === 'timeout') {
 			this.killNow();
 			await exited;
 		}

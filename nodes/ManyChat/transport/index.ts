@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { sharedLimiter, TokenBucket } from '../../shared/transport/rateLimiter';
+import { perSecondBucket, sharedLimiter } from '../../shared/transport/rateLimiter';
 import {
 	type HttpResponse,
 	type RequestContext,
@@ -67,7 +67,7 @@ export async function manyChatApiRequest(
 	const credentialRef = this.getNode().credentials?.[manyChatService.credentialType];
 	const limitKey = `manychat:${credentialRef?.id ?? credentialRef?.name ?? 'default'}:${options.limitGroup}`;
 	const perSecond = MANYCHAT_RATE_LIMITS[options.limitGroup];
-	const limiter = sharedLimiter(limitKey, () => new TokenBucket(perSecond, perSecond));
+	const limiter = sharedLimiter(limitKey, () => perSecondBucket(perSecond));
 
 	const response = (await serviceRequest.call(this, manyChatService, {
 			method,

@@ -57,6 +57,18 @@ export class TokenBucket {
 	}
 }
 
+/**
+ * A bucket that never lets more than `limitPerSecond` requests start within any one-second window,
+ * however the server counts (fixed or sliding window). A bucket admits capacity + rate requests in
+ * one second, so the burst is kept to a tenth of the limit and the steady rate to nine tenths.
+ */
+export function perSecondBucket(limitPerSecond: number, clock?: Clock, sleep?: Sleep): TokenBucket {
+	const burst = Math.max(1, Math.floor(limitPerSecond / 10));
+	// With a burst of one, the first request uses the burst and the rest follow at 1/rate apart.
+	const rate = limitPerSecond - burst > 0 ? limitPerSecond - burst : limitPerSecond;
+	return new TokenBucket(burst, rate, clock, sleep);
+}
+
 export interface ThrottleStatus {
 	maximumAvailable: number;
 	currentlyAvailable: number;

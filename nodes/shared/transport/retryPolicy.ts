@@ -73,6 +73,8 @@ export function parseRetryAfter(
 	const text = String(raw).trim();
 	if (text === '') return undefined;
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(parseFloat(text) * 1000);
+	// An HTTP-date always names a month; anything else (e.g. "-5") is unreadable, not a date.
+	if (!/[A-Za-z]/.test(text)) return undefined;
 	const date = Date.parse(text);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - now);

@@ -83,7 +83,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		if (!expirable) return undefined;
 		if (!credentialsExpired && credentials[expirable.name]) return undefined;
 		this.preAuthenticationCalls[typeName] = (this.preAuthenticationCalls[typeName] ?? 0) + 1;
-		const output = await type.preAuthentication.call(helpers, credentials);
+		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
 		Object.assign(this.data[typeName] ?? {}, output); // later executions reuse the token, as n8n's database would
 		return output;
 	}
@@ -93,7 +93,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
-		return await this.type(typeName).preAuthentication?.call(helpers, credentials);
+		return (await this.type(typeName).preAuthentication?.call(helpers, credentials)) as
+			| ICredentialDataDecryptedObject
+			| undefined;
 	}
 
 	async getCredentials(nodeCredentials: INodeCredentialsDetails): Promise<Credentials> {

@@ -1,11 +1,11 @@
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
+	createRunExecutionData,
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type INodeExecutionData,
 	type IRun,
-	type IRunExecutionData,
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
@@ -67,14 +67,14 @@ export async function runWorkflow(workflowData: IWorkflowBase, options: RunOptio
 		currentNodeExecutionIndex: 0,
 		restApiUrl: 'http://localhost/rest',
 		instanceBaseUrl: 'http://localhost/',
-		formBaseUrl: '',
-		formWaitingBaseUrl: '',
-		formTestBaseUrl: '',
+		formBaseUrl: 'http://localhost/form',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		formTestBaseUrl: 'http://localhost/form-test',
 		webhookBaseUrl: 'http://localhost/webhook',
 		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
 		webhookTestBaseUrl: 'http://localhost/webhook-test',
-		mcpBaseUrl: '',
-		mcpTestBaseUrl: '',
+		mcpBaseUrl: 'http://localhost/mcp',
+		mcpTestBaseUrl: 'http://localhost/mcp-test',
 		variables: {},
 		logAiEvent: () => {},
 		getRunExecutionData: async () => undefined,
@@ -89,15 +89,8 @@ export async function runWorkflow(workflowData: IWorkflowBase, options: RunOptio
 
 	const startNode = workflow.getStartNode();
 	if (!startNode) throw new Error(`${workflowData.name}: no start node`);
-	const runExecutionData: IRunExecutionData = {
-		version: 1,
-		startData: {},
-		resultData: { runData: {} },
+	const runExecutionData = createRunExecutionData({
 		executionData: {
-			contextData: {},
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
 			nodeExecutionStack: [
 				{
 					node: startNode,
@@ -106,7 +99,7 @@ export async function runWorkflow(workflowData: IWorkflowBase, options: RunOptio
 				},
 			],
 		},
-	} as IRunExecutionData;
+	});
 
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	await execution.processRunExecutionData(workflow);

@@ -1,0 +1,69 @@
+/**
+ * The real thing: n8n 2.41.0 with this package installed from its npm tarball, simulator
+ * credentials and workflows imported with n8n's CLI and published, and real HTTP all the way.
+ */
+import axios from 'axios';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { simulatorCredentials } from '../../scripts/lib/devCredentials';
+import { N8nInstance } from '../../scripts/lib/n8nInstance';
+import { ROOT } from '../../scripts/lib/paths';
+import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
+import { SIMULATOR_PAGE_ID } from '../../simulators/manychat/state';
+
+jest.setTimeout(20 * 60_000); // the first run installs n8n
+
+describe('n8n 2.41.0 with n8n-nodes-shop-sync installed', () => {
+	let userFolder: string;
+	let simulators: RunningSimulators = {};
+	let n8n: N8nInstance | undefined;
+
+	beforeAll(async () => {
+		userFolder = mkdtempSync(join(tmpdir(), 'shop-sync-e2e-'));
+		simulators = await startSimulators();
+		n8n = await N8nInstance.launch({
+			userFolder,
+			workflowDirs: [join(ROOT, 'workflows'), join(__dirname, 'workflows')],
+			credentials: simulatorCredentials(simulatorUrls(simulators)),
+			log: (line) => process.stdout.write(`[e2e] ${line}\n`),
+		});
+	});
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await stopSimulators(simulators);
+		rmSync(userFolder, { recursive: true, force: true });
+	});
+
+	it("lists this package's node types, under the package's own prefix", async () => {
+		const types = await n8n!.packageNodeTypes();
+		expect(types).toEqual(expect.arrayContaining(['n8n-nodes-shop-sync.manyChat', 'n8n-nodes-shop-sync.manyChatTool']));
+	});
+
+	it('runs a published workflow that calls the ManyChat simulator with the imported credential', async () => {
+		const response = await axios.get(`${n8n!.baseUrl}/webhook/e2e-manychat-page`, { validateStatus: () => true });
+
+		expect(response.status).toBe(200);
+		expect(response.data).toMatchObject({ id: SIMULATOR_PAGE_ID, name: 'Shop Sync Demo Store' });
+		const calls = simulators.manychat.requests.filter((request) => request.path === '/fb/page/getInfo');
+		expect(calls).toHaveLength(1);
+		expect(calls[0].headers.authorization).toBe('Bearer ***');
+		expect(calls[0].headers['user-agent']).toBe('n8n');
+	});
+
+	it('records a failing service call as a failed execution carrying our error message', async () => {
+		simulators.manychat.setFaults({ failNext: [{ status: 404 }] });
+		const response = await axios.get(`${n8n!.baseUrl}/webhook/e2e-manychat-page`, { validateStatus: () => true });
+
+		expect(response.status).toBe(500);
+		const failed = (await n8n!.executions('e2eMcPageProbe')).filter((execution) => execution.status === 'error');
+		expect(failed).toHaveLength(1);
+		const { data } = await n8n!.execution(failed[0].id);
+		const error = data.resultData.runData['Get Page Info'][0].error;
+		expect(error?.message).toBe('ManyChat: HTTP 404: Injected fault');
+		expect(error?.description).toContain('Check the ID or reference you entered');
+		expect(JSON.stringify(data)).not.toContain('SIMULATORKEY');
+	});
+});
