@@ -44,6 +44,26 @@ export function summarizeBody(body: unknown, maxLength = 500): string {
 	return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
 }
 
+/**
+ * The service's own error text from the shapes most APIs use (`message`, `error`,
+ * `error.message`, `errors[].message`), else a short summary of the body.
+ */
+export function serviceErrorText(body: unknown): string {
+	if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
+		const record = body as Record<string, unknown>;
+		const nested = record.error as Record<string, unknown> | string | undefined;
+		const errors = Array.isArray(record.errors) ? (record.errors as Array<Record<string, unknown>>) : [];
+		const candidates = [
+			record.message,
+			typeof nested === 'string' ? nested : nested?.message,
+			errors.map((entry) => (typeof entry === 'string' ? entry : entry?.message)).filter(Boolean).join('; '),
+		];
+		const text = candidates.find((candidate) => typeof candidate === 'string' && candidate !== '');
+		if (typeof text === 'string') return text;
+	}
+	return summarizeBody(body);
+}
+
 export interface ApiErrorDetails {
 	/** Service name for the message, e.g. "ManyChat". */
 	service: string;

@@ -58,14 +58,14 @@ export class TokenBucket {
 }
 
 /**
- * A bucket that never lets more than `limitPerSecond` requests start within any one-second window,
- * however the server counts (fixed or sliding window). A bucket admits capacity + rate requests in
- * one second, so the burst is kept to a tenth of the limit and the steady rate to nine tenths.
+ * A bucket that stays under `limitPerSecond` in any one-second window, however the server counts
+ * (fixed or sliding window). A bucket admits up to capacity + rate requests in one second, and
+ * network jitter can bunch requests on arrival, so: burst = a tenth of the limit, steady rate =
+ * the limit minus twice the burst (80 %), leaving a tenth for jitter.
  */
 export function perSecondBucket(limitPerSecond: number, clock?: Clock, sleep?: Sleep): TokenBucket {
 	const burst = Math.max(1, Math.floor(limitPerSecond / 10));
-	// With a burst of one, the first request uses the burst and the rest follow at 1/rate apart.
-	const rate = limitPerSecond - burst > 0 ? limitPerSecond - burst : limitPerSecond;
+	const rate = Math.max(limitPerSecond - 2 * burst, limitPerSecond / 2);
 	return new TokenBucket(burst, rate, clock, sleep);
 }
 

@@ -9,7 +9,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { buildApiError, summarizeBody } from '../errors';
+import { buildApiError, serviceErrorText } from '../errors';
 import {
 	type AttemptFailure,
 	backoffDelay,
@@ -112,6 +112,27 @@ function networkCode(error: unknown): string | undefined {
 	return undefined;
 }
 
+const NETWORK_PROBLEMS: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be resolved',
+	EHOSTUNREACH: 'the host is unreachable',
+	ENETUNREACH: 'the network is unreachable',
+	ECONNRESET: 'the connection was reset',
+	ETIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	ESOCKETTIMEDOUT: 'the request timed out',
+	EPIPE: 'the connection was closed while sending',
+};
+
+/**
+ * Words for a network error code. The code itself stays out of the message: n8n replaces any
+ * message that contains one with its own generic text, which would drop our hint.
+ */
+function describeNetworkProblem(code: string | undefined): string {
+	return (code && NETWORK_PROBLEMS[code]) ?? 'a network error occurred';
+}
+
 /** Status from an error n8n threw for a status we did not ask it to ignore (401). */
 function statusOfThrown(error: unknown): number | undefined {
 	const cause = (error as { cause?: { response?: { status?: number } } })?.cause;
@@ -198,11 +219,14 @@ export async function serviceRequest<T = unknown>(
 					await sleep(backoffDelay(attempt, retry));
 					continue;
 				}
-				const code = failure.code ?? 'unknown network error';
+				const attempts = `${attempt} attempt${attempt > 1 ? 's' : ''}`;
 				throw fail(
-					`could not reach ${url.replace(/\?.*$/, '')} (${code}) after ${attempt} attempt${attempt > 1 ? 's' : ''}`,
-					`Check the base URL in the "${service.credentialDisplayName}" credential and that the service is reachable from n8n.` +
-						(idempotent ? '' : ' This request was not repeated automatically because it might already have been delivered.'),
+					`could not reach ${url.replace(/\?.*$/, '')}: ${describeNetworkProblem(failure.code)} (${attempts})`,
+					`Check the base URL in the "${service.credentialDisplayName}" credential and that the service is reachable from n8n` +
+						`${failure.code ? ` (network error ${failure.code})` : ''}.` +
+						(isRetryable(failure, true) && !idempotent
+							? ' This request was not repeated automatically because it might already have been delivered.'
+							: ''),
 				);
 			}
 		}
@@ -227,7 +251,7 @@ export async function serviceRequest<T = unknown>(
 			continue;
 		}
 
-		const serviceMessage = service.errorMessage?.(body) ?? summarizeBody(body);
+		const serviceMessage = service.errorMessage?.(body) ?? serviceErrorText(body);
 		const attempts = attempt > 1 ? ` after ${attempt} attempts` : '';
 		const waitNote =
 			retryAfterMs !== undefined ? ` The service asked to wait ${Math.ceil(retryAfterMs / 1000)} s.` : '';

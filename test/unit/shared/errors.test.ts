@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { buildApiError, redactSecrets, redactValue, summarizeBody } from '../../../nodes/shared/errors';
+import { buildApiError, redactSecrets, redactValue, serviceErrorText, summarizeBody } from '../../../nodes/shared/errors';
 
 const node: INode = {
 	id: '1',
@@ -65,5 +65,19 @@ describe('buildApiError', () => {
 		expect(error.httpCode).toBe('401');
 		expect(error.context.itemIndex).toBe(3);
 		expect(JSON.stringify({ ...error, cause: error.cause, errorResponse: (error as unknown as { errorResponse: unknown }).errorResponse })).not.toContain('topsecret999');
+	});
+});
+
+describe('serviceErrorText', () => {
+	it.each([
+		[{ message: 'Wrong token' }, 'Wrong token'],
+		[{ error: 'invalid_client' }, 'invalid_client'],
+		[{ error: { message: 'Not allowed', code: 7 } }, 'Not allowed'],
+		[{ errors: [{ message: 'email is taken' }, { message: 'phone is invalid' }] }, 'email is taken; phone is invalid'],
+		[{ errors: ['a', 'b'] }, 'a; b'],
+		[{ unexpected: true }, '{"unexpected":true}'],
+		['<html><body>Bad Gateway</body></html>', 'Bad Gateway'],
+	])('reads %j', (body, text) => {
+		expect(serviceErrorText(body)).toBe(text);
 	});
 });

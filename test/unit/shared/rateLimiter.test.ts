@@ -110,7 +110,7 @@ describe('perSecondBucket', () => {
 			worst = Math.max(worst, last - first + 1);
 		}
 		expect(worst).toBeLessThanOrEqual(limit);
-		// …while still using most of the allowance over time.
-		expect(starts.length / (starts[starts.length - 1] / 1000)).toBeGreaterThan(limit * 0.85);
+		// …while still using most of the allowance over time (all but the jitter margin).
+		expect(starts.length / (starts[starts.length - 1] / 1000)).toBeGreaterThanOrEqual(limit * (limit >= 10 ? 0.8 : 0.5));
 	});
 });

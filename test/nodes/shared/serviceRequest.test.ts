@@ -1,0 +1,114 @@
+/**
+ * The shared transport's retry rules, over real HTTP against a simulator. The n8n context is a
+ * small stand-in whose HTTP helper behaves like n8n's with returnFullResponse and
+ * ignoreHttpStatusErrors (the node tests cover the real helper).
+ */
+import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+
+import { freePort } from '../../../scripts/lib/freePort';
+import { manyChatSimulator } from '../../../simulators/manychat';
+import { type ServiceDefinition, serviceRequest } from '../../../nodes/shared/transport/serviceRequest';
+import { SIMULATOR_API_KEY } from '../../../simulators/manychat/state';
+import { useSimulator } from '../harness/simulators';
+
+const SECRET = SIMULATOR_API_KEY;
+const node: INode = { id: '1', name: 'Send', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} };
+
+const service: ServiceDefinition = {
+	name: 'Acme',
+	credentialType: 'acmeApi',
+	credentialDisplayName: 'Acme API',
+	secretFields: ['apiKey'],
+	baseUrl: (credentials) => credentials.baseUrl as string,
+	retry: { baseDelayMs: 10 },
+};
+
+function context(baseUrl: string): IExecuteFunctions {
+	return {
+		getNode: () => node,
+		getCredentials: async () => ({ apiKey: SECRET, baseUrl }),
+		helpers: {
+			async httpRequestWithAuthentication(_type: string, options: IHttpRequestOptions) {
+				const response = await fetch(options.url, {
+					method: options.method,
+					headers: { ...(options.headers as Record<string, string>), authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
+					body: options.body === undefined ? undefined : JSON.stringify(options.body),
+				});
+				const text = await response.text();
+				let body: unknown = text;
+				try {
+					body = JSON.parse(text);
+				} catch {
+					// not JSON (an HTML error page)
+				}
+				return { statusCode: response.status, headers: Object.fromEntries(response.headers), body };
+			},
+		},
+	} as unknown as IExecuteFunctions;
+}
+
+describe('serviceRequest retry rules', () => {
+	const sim = useSimulator(manyChatSimulator);
+
+	it('does not repeat a send (POST) after a 503: it may have been processed', async () => {
+		sim.server.setFaults({ failNext: [{ status: 503 }] });
+		const sending = serviceRequest.call(context(sim.server.url), service, { method: 'POST', url: '/fb/sending/sendContent', body: { a: 1 }, itemIndex: 2 });
+
+		await expect(sending).rejects.toMatchObject({
+			message: 'Acme: HTTP 503: Injected fault',
+			description: expect.stringContaining('not repeated automatically because it might already have been delivered'),
+			context: expect.objectContaining({ itemIndex: 2 }),
+		});
+		expect(sim.server.requests).toHaveLength(1);
+	});
+
+	it('does not repeat a send after a 429 either, and passes on how long to wait', async () => {
+		sim.server.setFaults({ failNext: [{ status: 429, retryAfter: 7 }] });
+		const sending = serviceRequest.call(context(sim.server.url), service, { method: 'POST', url: '/fb/sending/sendFlow' });
+
+		await expect(sending).rejects.toMatchObject({ description: expect.stringContaining('The service asked to wait 7 s.') });
+		expect(sim.server.requests).toHaveLength(1);
+	});
+
+	it('repeats a send whose connection was refused: it never left', async () => {
+		const closed = `http://127.0.0.1:${await freePort()}`;
+		const sending = serviceRequest.call(context(closed), service, { method: 'POST', url: '/x' });
+
+		await expect(sending).rejects.toMatchObject({ message: `Acme: could not reach ${closed}/x: the connection was refused (4 attempts)` });
+	});
+
+	it('repeats a POST the caller marks idempotent (a read such as a GraphQL query)', async () => {
+		sim.server.setFaults({ failNext: [{ status: 503 }] });
+		const response = await serviceRequest.call(context(sim.server.url), service, {
+			method: 'GET',
+			url: '/fb/page/getInfo',
+		});
+		expect(response.statusCode).toBe(200);
+
+		sim.server.reset();
+		sim.server.setFaults({ failNext: [{ status: 502 }, { status: 200, body: { ok: true } }] });
+		const posted = await serviceRequest.call(context(sim.server.url), service, { method: 'POST', url: '/graphql', idempotent: true });
+		expect(posted.body).toEqual({ ok: true });
+		expect(sim.server.requests.map((request) => request.status)).toEqual([502, 200]);
+	});
+
+	it('stops at once when Retry-After asks for longer than it is willing to wait', async () => {
+		sim.server.setFaults({ failNext: [{ status: 429, retryAfter: 3600 }] });
+		const reading = serviceRequest.call(context(sim.server.url), service, { method: 'GET', url: '/fb/page/getInfo' });
+
+		await expect(reading).rejects.toMatchObject({
+			message: 'Acme: HTTP 429: Injected fault',
+			description: expect.stringContaining('The service asked to wait 3600 s.'),
+		});
+		expect(sim.server.requests).toHaveLength(1);
+	});
+
+	it('never lets the secret into an error, even when the service echoes it', async () => {
+		sim.server.setFaults({ failNext: [{ status: 400, body: { status: 'error', message: `bad key ${SECRET}` } }] });
+		const reading = serviceRequest.call(context(sim.server.url), service, { method: 'GET', url: '/fb/page/getInfo' });
+
+		const error = await reading.catch((caught: unknown) => caught as Error & { description: string });
+		expect(error.message).toContain('bad key ***');
+		expect(JSON.stringify({ message: error.message, description: error.description, ...error })).not.toContain(SECRET);
+	});
+});
