@@ -107,7 +107,12 @@ describe('serviceRequest retry rules', () => {
 		sim.server.setFaults({ failNext: [{ status: 400, body: { status: 'error', message: `bad key ${SECRET}` } }] });
 		const reading = serviceRequest.call(context(sim.server.url), service, { method: 'GET', url: '/fb/page/getInfo' });
 
-		const error = await reading.catch((caught: unknown) => caught as Error & { description: string });
+		const error = (await reading.then(
+			() => {
+				throw new Error('expected the request to fail');
+			},
+			(caught: unknown) => caught,
+		)) as Error & { description: string };
 		expect(error.message).toContain('bad key ***');
 		expect(JSON.stringify({ message: error.message, description: error.description, ...error })).not.toContain(SECRET);
 	});
