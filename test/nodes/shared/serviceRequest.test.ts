@@ -114,6 +114,6 @@ describe('serviceRequest retry rules', () => {
 			(caught: unknown) => caught,
 		)) as Error & { description: string };
 		expect(error.message).toContain('bad key ***');
-		expect(JSON.stringify({ message: error.message, description: error.description, ...error })).not.toContain(SECRET);
+		expect(JSON.stringify({ ...error, message: error.message, description: error.description })).not.toContain(SECRET);
 	});
 });
