@@ -12,6 +12,7 @@ import { N8nInstance } from '../../scripts/lib/n8nInstance';
 import { ROOT } from '../../scripts/lib/paths';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
 import { SIMULATOR_PAGE_ID } from '../../simulators/manychat/state';
+import { simCli } from '../support/simCli';
 
 jest.setTimeout(20 * 60_000); // the first run installs n8n
 
@@ -42,11 +43,12 @@ describe('n8n 2.41.0 with n8n-nodes-shop-sync installed', () => {
 		expect(types).toEqual(expect.arrayContaining(['n8n-nodes-shop-sync.manyChat', 'n8n-nodes-shop-sync.manyChatTool']));
 	});
 
-	it('runs a published workflow that calls the ManyChat simulator with the imported credential', async () => {
-		const response = await axios.get(`${n8n!.baseUrl}/webhook/e2e-manychat-page`, { validateStatus: () => true });
+	it('runs a published workflow, triggered with `npm run sim -- send webhook`, against the simulator', async () => {
+		const sent = await simCli(['send', 'webhook', '--url', `${n8n!.baseUrl}/webhook/e2e-manychat-page`, '--file', join(__dirname, 'payloads', 'ping.json')]);
 
-		expect(response.status).toBe(200);
-		expect(response.data).toMatchObject({ id: SIMULATOR_PAGE_ID, name: 'Shop Sync Demo Store' });
+		expect(sent.code).toBe(0);
+		expect(sent.stdout).toMatch(/^HTTP 200\n/);
+		expect(JSON.parse(sent.stdout.replace(/^HTTP 200\n/, ''))).toMatchObject({ id: SIMULATOR_PAGE_ID, name: 'Shop Sync Demo Store' });
 		const calls = simulators.manychat.requests.filter((request) => request.path === '/fb/page/getInfo');
 		expect(calls).toHaveLength(1);
 		expect(calls[0].headers.authorization).toBe('Bearer ***');
@@ -55,7 +57,7 @@ describe('n8n 2.41.0 with n8n-nodes-shop-sync installed', () => {
 
 	it('records a failing service call as a failed execution carrying our error message', async () => {
 		simulators.manychat.setFaults({ failNext: [{ status: 404 }] });
-		const response = await axios.get(`${n8n!.baseUrl}/webhook/e2e-manychat-page`, { validateStatus: () => true });
+		const response = await axios.post(`${n8n!.baseUrl}/webhook/e2e-manychat-page`, {}, { validateStatus: () => true });
 
 		expect(response.status).toBe(500);
 		const failed = (await n8n!.executions('e2eMcPageProbe')).filter((execution) => execution.status === 'error');
