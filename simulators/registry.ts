@@ -30,10 +30,13 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
 				throw new Error(`Unknown simulator "${name}". Known: ${Object.keys(simulatorDefinitions).join(', ')}`);
 			}
 			const server = new SimulatorServer<unknown>(definition);
-			await server.start({
-				port: options.defaultPorts ? definition.defaultPort : 0,
-				stateFile: options.stateDir ? join(options.stateDir, `${name}.json`) : undefined,
-			});
+			const port = options.defaultPorts ? definition.defaultPort : 0;
+			await server
+				.start({ port, stateFile: options.stateDir ? join(options.stateDir, `${name}.json`) : undefined })
+				.catch((error: NodeJS.ErrnoException) => {
+					if (error.code !== 'EADDRINUSE') throw error;
+					throw new Error(`Port ${port} for the ${name} simulator is taken. Is another "npm start" or "npm run sim -- serve" running?`);
+				});
 			running[name] = server;
 		}
 	} catch (error) {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 import { simulatorCredentials } from '../../scripts/lib/devCredentials';
 import { N8nInstance } from '../../scripts/lib/n8nInstance';
+import { node24Binary, nodeMajor } from '../../scripts/lib/node24';
 import { ROOT } from '../../scripts/lib/paths';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
 import { SIMULATOR_PAGE_ID } from '../../simulators/manychat/state';
@@ -36,6 +37,11 @@ describe('n8n 2.41.0 with n8n-nodes-shop-sync installed', () => {
 		await n8n?.stop();
 		await stopSimulators(simulators);
 		rmSync(userFolder, { recursive: true, force: true });
+	});
+
+	it('runs n8n on the very Node binary the tests run on (Node 24)', () => {
+		expect(nodeMajor()).toBeGreaterThanOrEqual(24);
+		expect(node24Binary()).toBe(process.execPath);
 	});
 
 	it("lists this package's node types, under the package's own prefix", async () => {
@@ -68,4 +74,20 @@ describe('n8n 2.41.0 with n8n-nodes-shop-sync installed', () => {
 		expect(error?.description).toContain('Check the ID or reference you entered');
 		expect(JSON.stringify(data)).not.toContain('SIMULATORKEY');
 	});
+
+	it('stops n8n and every process it started', async () => {
+		const pid = n8n!.pid!;
+		expect(processGroupAlive(pid)).toBe(true);
+		await n8n!.stop();
+		expect(processGroupAlive(pid)).toBe(false);
+	});
 });
+
+function processGroupAlive(pid: number): boolean {
+	try {
+		process.kill(-pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}

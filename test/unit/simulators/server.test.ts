@@ -120,10 +120,11 @@ describe('SimulatorServer frame', () => {
 		expect(log).toHaveLength(1);
 		expect(log[0].headers['x-token']).toBe('t0k3n-value'); // not declared secret by this vendor
 		expect(await (await fetch(`${server.url}/__sim/requests?since=${log[0].seq}`)).json()).toEqual([]);
-		expect((await (await fetch(`${server.url}/__sim/state`)).json()).notes.seed.text).toBe('first');
+		const state = (await (await fetch(`${server.url}/__sim/state`)).json()) as NotesState;
+		expect(state.notes.seed.text).toBe('first');
 		const wrong = await fetch(`${server.url}/__sim/nope`);
 		expect(wrong.status).toBe(404);
-		expect((await wrong.json()).endpoints).toContain('POST /__sim/reset');
+		expect(((await wrong.json()) as { endpoints: string[] }).endpoints).toContain('POST /__sim/reset');
 		const bad = await fetch(`${server.url}/__sim/faults`, { method: 'POST', body: JSON.stringify({ latencyMs: -1 }) });
 		expect(bad.status).toBe(400);
 	});
