@@ -59,14 +59,13 @@ export class TokenBucket {
 
 /**
  * A bucket that stays under `limitPerSecond` in any one-second window, however the server counts
- * (fixed or sliding window). A bucket admits up to capacity + rate requests in one second, and
- * network jitter can bunch requests on arrival, so: burst = a tenth of the limit, steady rate =
- * the limit minus twice the burst (80 %), leaving a tenth for jitter.
+ * (fixed or sliding window). With a burst of one and a steady rate r, a window of one second plus
+ * J of arrival jitter holds at most 1 + ⌊(1 s + J)·r⌋ requests; r = 92 % of the limit keeps that
+ * within the limit for up to ~80 ms of jitter at every limit from 10 to 100 requests per second.
+ * (A larger burst is what pushes a bucket over a sliding window.)
  */
 export function perSecondBucket(limitPerSecond: number, clock?: Clock, sleep?: Sleep): TokenBucket {
-	const burst = Math.max(1, Math.floor(limitPerSecond / 10));
-	const rate = Math.max(limitPerSecond - 2 * burst, limitPerSecond / 2);
-	return new TokenBucket(burst, rate, clock, sleep);
+	return new TokenBucket(1, limitPerSecond * 0.92, clock, sleep);
 }
 
 export interface ThrottleStatus {
