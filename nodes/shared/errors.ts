@@ -111,3 +111,12 @@ export function parameterError(
 ): NodeOperationError {
 	return new NodeOperationError(node, `${field}: ${problem}`, { description: fix, itemIndex });
 }
+
+/** Keeps node errors (adding the item index when missing) and wraps anything else. */
+export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}

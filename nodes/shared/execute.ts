@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { asNodeError } from './errors';
 
 /** What one item produced: one object, or several (none for a search without matches). */
 export type ItemResult = IDataObject | IDataObject[];
@@ -21,7 +22,7 @@ export async function runForEachItem(
 			const objects = Array.isArray(result) ? result : [result];
 			for (const json of objects) output.push({ json, pairedItem: { item: itemIndex } });
 		} catch (error) {
-			const nodeError = asNodeError.call(this, error, itemIndex);
+			const nodeError = asNodeError(this.getNode(), error, itemIndex);
 			if (this.continueOnFail()) {
 				output.push({
 					json: {
@@ -37,17 +38,4 @@ export async function runForEachItem(
 		}
 	}
 	return output;
-}
-
-/** Keeps our own node errors (they already carry itemIndex) and wraps anything else. */
-function asNodeError(
-	this: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
-	}
-	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }

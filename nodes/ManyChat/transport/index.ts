@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { parseLossless, stringifyLossless } from '../../shared/losslessJson';
 import { perSecondBucket, sharedLimiter } from '../../shared/transport/rateLimiter';
 import {
 	type HttpResponse,
@@ -7,6 +8,7 @@ import {
 	type ServiceDefinition,
 	serviceRequest,
 } from '../../shared/transport/serviceRequest';
+import { manyChatHint } from './errorHints';
 import { MANYCHAT_RATE_LIMITS, type ManyChatLimitGroup } from './rateLimits';
 
 const DEFAULT_BASE_URL = 'https://api.manychat.com';
@@ -19,15 +21,19 @@ interface ManyChatEnvelope {
 	details?: { messages?: Array<{ message?: string }> };
 }
 
+function envelope(body: unknown): ManyChatEnvelope | undefined {
+	return body !== null && typeof body === 'object' ? (body as ManyChatEnvelope) : undefined;
+}
+
 function describeManyChatError(body: unknown): string | undefined {
-	if (body === null || typeof body !== 'object') return undefined;
-	const envelope = body as ManyChatEnvelope;
-	const details = (envelope.details?.messages ?? [])
+	const error = envelope(body);
+	if (!error) return undefined;
+	const details = (error.details?.messages ?? [])
 		.map((entry) => entry.message)
 		.filter((text): text is string => typeof text === 'string');
-	const parts = [envelope.message, ...details].filter(Boolean);
+	const parts = [error.message, ...details].filter(Boolean);
 	if (parts.length === 0) return undefined;
-	return `${parts.join(' – ')}${envelope.code !== undefined ? ` (code ${envelope.code})` : ''}`;
+	return `${parts.join(' – ')}${error.code !== undefined ? ` (code ${error.code})` : ''}`;
 }
 
 export const manyChatService: ServiceDefinition = {
@@ -36,16 +42,19 @@ export const manyChatService: ServiceDefinition = {
 	credentialDisplayName: 'ManyChat API',
 	secretFields: ['apiKey'],
 	baseUrl: (credentials) => (credentials.baseUrl as string) || DEFAULT_BASE_URL,
+	// Subscriber IDs can exceed 2^53: read and write them without going through a JS number.
+	codec: { stringify: stringifyLossless, parse: parseLossless },
 	// ManyChat answers some refusals with HTTP 200 and {"status":"error"}.
 	errorInBody: (body) =>
-		(body as ManyChatEnvelope)?.status === 'success'
+		envelope(body)?.status === 'success'
 			? undefined
 			: (describeManyChatError(body) ?? 'unexpected response without "status": "success"'),
 	errorMessage: describeManyChatError,
-	hint: (statusCode) =>
-		statusCode === 401
-			? 'Check the API Key in the "ManyChat API" credential: it must be "page_id:key" as shown in ManyChat Settings → API.'
-			: undefined,
+	hint: (_statusCode, body) => {
+		const error = envelope(body);
+		const details = error?.details?.messages?.map((entry) => entry.message).join(' ');
+		return manyChatHint(error?.code, `${error?.message ?? ''} ${details ?? ''}`);
+	},
 };
 
 export interface ManyChatRequestOptions {
@@ -57,7 +66,7 @@ export interface ManyChatRequestOptions {
 	idempotent?: boolean;
 }
 
-/** Calls a ManyChat endpoint and returns the envelope's `data`. */
+/** Calls a ManyChat endpoint and returns the envelope's `data` (undefined for plain writes). */
 export async function manyChatApiRequest(
 	this: RequestContext,
 	method: IHttpRequestMethods,
@@ -66,17 +75,16 @@ export async function manyChatApiRequest(
 ): Promise<unknown> {
 	const credentialRef = this.getNode().credentials?.[manyChatService.credentialType];
 	const limitKey = `manychat:${credentialRef?.id ?? credentialRef?.name ?? 'default'}:${options.limitGroup}`;
-	const perSecond = MANYCHAT_RATE_LIMITS[options.limitGroup];
-	const limiter = sharedLimiter(limitKey, () => perSecondBucket(perSecond));
+	const limiter = sharedLimiter(limitKey, () => perSecondBucket(MANYCHAT_RATE_LIMITS[options.limitGroup]));
 
 	const response = (await serviceRequest.call(this, manyChatService, {
-			method,
-			url: path,
-			qs: options.qs,
-			body: options.body,
-			itemIndex: options.itemIndex,
-			idempotent: options.idempotent,
-			limiter,
+		method,
+		url: path,
+		qs: options.qs,
+		body: options.body,
+		itemIndex: options.itemIndex,
+		idempotent: options.idempotent,
+		limiter,
 	})) as HttpResponse<ManyChatEnvelope>;
 	return response.body.data;
 }

@@ -1,11 +1,16 @@
 /**
- * ManyChat's documented per-method limits (requests per second, per page / API key). ManyChat
- * sends no rate-limit headers, so the node throttles itself to stay under them.
+ * ManyChat's documented per-endpoint limits (requests per second, per page / API key). Where the
+ * OpenAPI description and the help centre disagree, the lower number is used. ManyChat sends no
+ * rate-limit headers, so the node throttles itself to stay under them.
  */
 export const MANYCHAT_RATE_LIMITS = {
-	page: 100,
-	sending: 25,
+	pageRead: 100,
+	pageFlows: 10,
+	pageWrite: 10,
+	sendContent: 25,
+	sendFlow: 20,
 	subscriberRead: 10,
+	subscriberBySystemField: 50,
 	subscriberWrite: 10,
 } as const;
 

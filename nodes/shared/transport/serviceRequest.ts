@@ -64,6 +64,8 @@ export interface ServiceDefinition {
 	 * token and repeats once. Without renewal that repeat would only send the same bad key again.
 	 */
 	renewsTokenOn401?: boolean;
+	/** Own JSON reading and writing, for APIs whose numbers JSON.parse would corrupt (IDs beyond 2^53). */
+	codec?: { stringify(body: unknown): string; parse(text: string): unknown };
 }
 
 export interface ServiceRequestOptions {
@@ -145,6 +147,16 @@ function bodyOfThrown(error: unknown): unknown {
 	return (error as { cause?: { response?: { data?: unknown } } })?.cause?.response?.data;
 }
 
+/** Decodes a text body with the service's codec; bodies that are not JSON (HTML pages) stay text. */
+function decode(body: unknown, codec: ServiceDefinition['codec']): unknown {
+	if (!codec || typeof body !== 'string' || body.trim() === '') return body;
+	try {
+		return codec.parse(body);
+	} catch {
+		return body;
+	}
+}
+
 function secretValues(service: ServiceDefinition, credentials: IDataObject): string[] {
 	return service.secretFields
 		.map((field) => credentials[field])
@@ -170,13 +182,20 @@ export async function serviceRequest<T = unknown>(
 		? options.url
 		: `${service.baseUrl(credentials).replace(/\/+$/, '')}/${options.url.replace(/^\/+/, '')}`;
 
+	const { codec } = service;
+	const encodedBody = codec && options.body !== undefined ? codec.stringify(options.body) : options.body;
 	const requestOptions: IHttpRequestOptions = {
 		method: options.method,
 		url,
 		qs: options.qs,
-		body: options.body,
-		headers: { Accept: 'application/json', ...options.headers },
-		json: true,
+		body: encodedBody,
+		headers: {
+			Accept: 'application/json',
+			...(typeof encodedBody === 'string' ? { 'Content-Type': 'application/json' } : {}),
+			...options.headers,
+		},
+		// With a codec, n8n must hand over the text untouched: JSON.parse would already have rounded.
+		...(codec ? { json: false, encoding: 'text' as const } : { json: true }),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: service.renewsTokenOn401 ? { ignore: true, except: [401] } : true,
 		timeout: options.timeoutMs ?? 60_000,
@@ -231,10 +250,11 @@ export async function serviceRequest<T = unknown>(
 			}
 		}
 
-		const { statusCode, body, headers } = response;
+		const { statusCode, headers } = response;
+		const body = decode(response.body, codec) as T;
 		if (statusCode < 400) {
 			const bodyError = service.errorInBody?.(body);
-			if (bodyError === undefined) return response;
+			if (bodyError === undefined) return { statusCode, headers, body };
 			throw fail(
 				bodyError,
 				service.hint?.(statusCode, body) ?? GENERIC_HINTS[400],

@@ -9,7 +9,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const page = await manyChatApiRequest.call(this, 'GET', '/fb/page/getInfo', {
 			itemIndex,
-			limitGroup: 'page',
+			limitGroup: 'pageRead',
 		});
 		return page as IDataObject;
 	});

@@ -1,0 +1,3 @@
+import { tagOperation } from './tagging';
+
+export const { description, execute } = tagOperation('addTag');
