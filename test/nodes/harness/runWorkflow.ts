@@ -1,10 +1,11 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type INodeExecutionData,
+	type INodeListSearchResult,
 	type IRun,
 	type IWorkflowBase,
 	type IWorkflowExecuteAdditionalData,
@@ -36,12 +37,8 @@ export function readWorkflow(file: string): IWorkflowBase {
 	return JSON.parse(readFileSync(file, 'utf8')) as IWorkflowBase;
 }
 
-/**
- * Runs a workflow JSON through n8n-core's real execution engine (WorkflowExecute), with this
- * package's built nodes loaded by n8n-core's PackageDirectoryLoader. HTTP goes out for real, so
- * the credentials should point at a simulator on loopback.
- */
-export async function runWorkflow(workflowData: IWorkflowBase, options: RunOptions = {}): Promise<RunResult> {
+/** The engine's view of a workflow: nodes loaded from dist/, credentials, additional data. */
+async function prepare(workflowData: IWorkflowBase, options: RunOptions) {
 	const { nodeTypes, credentialTypes } = await loadPackage();
 	const nodes = workflowData.nodes.map((node) => ({ ...node, ...options.nodeSettings?.[node.name] }));
 	const workflow = new Workflow({
@@ -54,12 +51,7 @@ export async function runWorkflow(workflowData: IWorkflowBase, options: RunOptio
 		active: false,
 	});
 	const credentialsHelper = new HarnessCredentialsHelper(credentialTypes, options.credentials ?? {});
-
 	const hooks = new ExecutionLifecycleHooks('manual', 'harness-execution', workflowData);
-	let resolveRun!: (run: IRun) => void;
-	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
-	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
-
 	const additionalData = {
 		hooks,
 		credentialsHelper,
@@ -86,6 +78,19 @@ export async function runWorkflow(workflowData: IWorkflowBase, options: RunOptio
 			throw new Error('Task runners (Code node) are not supported by the node test harness');
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
+	return { workflow, hooks, additionalData, credentialsHelper, nodeTypes };
+}
+
+/**
+ * Runs a workflow JSON through n8n-core's real execution engine (WorkflowExecute), with this
+ * package's built nodes loaded by n8n-core's PackageDirectoryLoader. HTTP goes out for real, so
+ * the credentials should point at a simulator on loopback.
+ */
+export async function runWorkflow(workflowData: IWorkflowBase, options: RunOptions = {}): Promise<RunResult> {
+	const { workflow, hooks, additionalData, credentialsHelper } = await prepare(workflowData, options);
+	let resolveRun!: (run: IRun) => void;
+	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
 	const startNode = workflow.getStartNode();
 	if (!startNode) throw new Error(`${workflowData.name}: no start node`);
@@ -111,4 +116,25 @@ export async function runWorkflow(workflowData: IWorkflowBase, options: RunOptio
 		output: (nodeName) => run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [],
 		error: (nodeName) => run.data.resultData.runData[nodeName]?.[0]?.error as ReturnType<RunResult['error']>,
 	};
+}
+
+/**
+ * Calls a node's list-search method (what a resource locator's "From List" mode shows) through
+ * n8n-core's real LoadOptionsContext, as the editor does.
+ */
+export async function listSearch(
+	workflowData: IWorkflowBase,
+	nodeName: string,
+	method: string,
+	filter?: string,
+	options: RunOptions = {},
+): Promise<INodeListSearchResult> {
+	const { workflow, additionalData, nodeTypes } = await prepare(workflowData, options);
+	const node = workflow.getNode(nodeName);
+	if (!node) throw new Error(`No node "${nodeName}"`);
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const search = nodeType.methods?.listSearch?.[method];
+	if (!search) throw new Error(`${node.type} has no list search method "${method}"`);
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	return await search.call(context, filter);
 }
