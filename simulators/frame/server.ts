@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { dirname } from 'node:path';
 
+import { parseLossless } from './losslessJson';
 import { maskBody, maskHeaders } from './masking';
 import { seededRandom } from './random';
 import type {
@@ -50,7 +51,8 @@ function parseBody(raw: Buffer, contentType: string | undefined): unknown {
 		return Object.fromEntries(new URLSearchParams(text));
 	}
 	try {
-		return JSON.parse(text);
+		// Lossless, so integer IDs beyond 2^53 reach the handlers exactly (as strings).
+		return parseLossless(text);
 	} catch {
 		return text;
 	}

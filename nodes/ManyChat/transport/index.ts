@@ -74,7 +74,8 @@ export async function manyChatApiRequest(
 	options: ManyChatRequestOptions,
 ): Promise<unknown> {
 	const credentialRef = this.getNode().credentials?.[manyChatService.credentialType];
-	const limitKey = `manychat:${credentialRef?.id ?? credentialRef?.name ?? 'default'}:${options.limitGroup}`;
+	// ManyChat states each limit per method, so each endpoint gets its own bucket at its group's rate.
+	const limitKey = `manychat:${credentialRef?.id ?? credentialRef?.name ?? 'default'}:${path}`;
 	const limiter = sharedLimiter(limitKey, () => perSecondBucket(MANYCHAT_RATE_LIMITS[options.limitGroup]));
 
 	const response = (await serviceRequest.call(this, manyChatService, {

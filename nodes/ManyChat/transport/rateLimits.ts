@@ -1,7 +1,8 @@
 /**
- * ManyChat's documented per-endpoint limits (requests per second, per page / API key). Where the
- * OpenAPI description and the help centre disagree, the lower number is used. ManyChat sends no
- * rate-limit headers, so the node throttles itself to stay under them.
+ * ManyChat's documented limits (requests per second, per page / API key), which apply to each
+ * endpoint separately; endpoints with the same number are grouped here. Where the OpenAPI
+ * description and the help centre disagree, the lower number is used. ManyChat sends no rate-limit
+ * headers, so the node throttles itself to stay under them.
  */
 export const MANYCHAT_RATE_LIMITS = {
 	pageRead: 100,

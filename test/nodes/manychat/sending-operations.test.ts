@@ -13,7 +13,7 @@ const orderMessage = { __rl: true, mode: 'name', value: 'order_message' };
 
 describe('ManyChat node › Sending', () => {
 	const { sim, credentials } = useManyChat();
-	const run = async (parameters: Record<string, unknown>, onError?: string) =>
+	const run = async (parameters: Record<string, unknown>, onError?: 'continueRegularOutput') =>
 		await runWorkflow(manyChatWorkflow({ resource: 'sending', ...parameters } as never), {
 			credentials: credentials(),
 			...(onError ? { nodeSettings: { [NODE]: { onError } } } : {}),
@@ -39,12 +39,9 @@ describe('ManyChat node › Sending', () => {
 			subscriber_id: SUBSCRIBER_ALICE,
 			kind: 'content',
 			content: {
-				version: 'v2',
-				content: {
-					messages: [
-						{ type: 'text', text: 'Your order is ready to complete', buttons: [{ type: 'url', caption: 'Complete order', url: 'https://shop.example.com/invoices/abc' }] },
-					],
-				},
+				messages: [
+					{ type: 'text', text: 'Your order is ready to complete', buttons: [{ type: 'url', caption: 'Complete order', url: 'https://shop.example.com/invoices/abc' }] },
+				],
 			},
 		});
 	});
@@ -65,10 +62,10 @@ describe('ManyChat node › Sending', () => {
 		});
 		const sent = await run({ operation: 'sendContent', subscriberId: SUBSCRIBER_ALICE, channel: 'messenger', contentSource: 'json', contentJson: cards });
 		expect(sent.run.status).toBe('success');
-		expect(deliveries()[0].content).toMatchObject({ version: 'v2', content: { messages: [{ type: 'cards' }] } });
+		expect(deliveries()[0].content).toMatchObject({ messages: [{ type: 'cards' }] });
 
-		// Alice has no Instagram contact: the channel goes into content.type, and ManyChat's 304X comes back explained.
-		const instagram = await run({ operation: 'sendContent', subscriberId: SUBSCRIBER_ALICE, channel: 'instagram', contentSource: 'json', contentJson: cards });
+		// Bob has no Instagram contact: the channel goes into content.type, and ManyChat's 304X comes back explained.
+		const instagram = await run({ operation: 'sendContent', subscriberId: SUBSCRIBER_BOB, channel: 'instagram', contentSource: 'json', contentJson: cards });
 		expect(sim.server.requests.at(-1)?.body).toMatchObject({ data: { content: { type: 'instagram' } } });
 		expect(instagram.error(NODE)?.message).toContain('(code 3041)');
 		expect(instagram.error(NODE)?.description).toContain('Choose the channel they use');

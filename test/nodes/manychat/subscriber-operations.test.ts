@@ -65,7 +65,7 @@ describe('ManyChat node › Subscriber', () => {
 		expect(bobFields[FIELD_ORDER_TOTAL]).toBe(84.9);
 		expect(bobFields[FIELD_LOYALTY_MEMBER]).toBe(true);
 		const aliceMessage = subscriber(SUBSCRIBER_ALICE).custom_fields.find((field: { id: number }) => field.id === FIELD_ORDER_MESSAGE);
-		expect(aliceMessage.value).toBe('Hello Alice');
+		expect(aliceMessage?.value).toBe('Hello Alice');
 	});
 
 	it('Find by Custom Field resolves a field given by name to its ID', async () => {
