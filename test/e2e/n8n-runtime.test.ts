@@ -12,7 +12,7 @@ import { N8nInstance } from '../../scripts/lib/n8nInstance';
 import { node24Binary, nodeMajor } from '../../scripts/lib/node24';
 import { ROOT } from '../../scripts/lib/paths';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
-import { SIMULATOR_PAGE_ID } from '../../simulators/manychat/state';
+import { SIMULATOR_API_KEY, SIMULATOR_PAGE_ID } from '../../simulators/manychat/state';
 import { simCli } from '../support/simCli';
 
 jest.setTimeout(20 * 60_000); // the first run installs n8n
@@ -73,6 +73,22 @@ describe('n8n 2.41.0 with n8n-nodes-shop-sync installed', () => {
 		expect(error?.message).toBe('ManyChat: HTTP 404: Injected fault');
 		expect(error?.description).toContain('Check the ID or reference you entered');
 		expect(JSON.stringify(data)).not.toContain('SIMULATORKEY');
+	});
+
+	it("tests a ManyChat credential the way the editor's Test button does", async () => {
+		const test = async (apiKey: string) =>
+			await n8n!.rest<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', {
+				credentials: { id: '', name: 'ManyChat check', type: 'manyChatApi', data: { apiKey, baseUrl: simulators.manychat.url } },
+			});
+
+		const good = await test(SIMULATOR_API_KEY);
+		expect(good.status).toBe(200);
+		expect(good.data.data.status).toBe('OK');
+
+		const bad = await test('1234567890123456:NOTTHEKEY0000000000000000000000');
+		expect(bad.data.data.status).toBe('Error');
+		expect(bad.data.data.message).not.toContain('NOTTHEKEY');
+		expect(simulators.manychat.requests.at(-1)).toMatchObject({ path: '/fb/page/getInfo', status: 401 });
 	});
 
 	it('stops n8n and every process it started', async () => {
