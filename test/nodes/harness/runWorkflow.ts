@@ -13,6 +13,7 @@ import {
 import { readFileSync } from 'node:fs';
 
 import { HarnessCredentialsHelper } from './credentialsHelper';
+import { ensureDeduplication } from './deduplication';
 import { loadPackage } from './nodeTypes';
 
 export interface RunOptions {
@@ -39,6 +40,7 @@ export function readWorkflow(file: string): IWorkflowBase {
 
 /** The engine's view of a workflow: nodes loaded from dist/, credentials, additional data. */
 async function prepare(workflowData: IWorkflowBase, options: RunOptions) {
+	await ensureDeduplication();
 	const { nodeTypes, credentialTypes } = await loadPackage();
 	const nodes = workflowData.nodes.map((node) => ({ ...node, ...options.nodeSettings?.[node.name] }));
 	const workflow = new Workflow({

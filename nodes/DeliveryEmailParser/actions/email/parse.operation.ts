@@ -1,0 +1,189 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { asNodeError, parameterError } from '../../../shared/errors';
+import { EmailDocument } from '../../helpers/emailDocument';
+import { emailMeta, type Extraction, extractOrder, matchTemplate } from '../../helpers/extract';
+import { InputProblem, type InputFormat, loadEmail } from '../../helpers/loadEmail';
+import { templateProblems } from '../../templates/customTemplates';
+import { PRESET_TEMPLATES } from '../../templates/presets';
+import type { EmailTemplate } from '../../templates/types';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Input Format',
+		name: 'inputFormat',
+		type: 'options',
+		options: [
+			{ name: 'Auto-Detect', value: 'auto', description: 'Gmail (Simplify off), Email Trigger (IMAP), Gmail raw, or a binary .eml' },
+			{ name: 'Gmail or IMAP Parsed Email', value: 'parsedEmail', description: 'Gmail with Simplify off, or Email Trigger (IMAP) in Resolved format' },
+			{ name: 'HTML in a Field', value: 'html' },
+			{ name: 'IMAP Simple', value: 'imapSimple', description: 'Email Trigger (IMAP) in Simple format' },
+			{ name: 'Raw Email in a Binary Property', value: 'rawBinary', description: 'An .eml file (message/rfc822)' },
+			{ name: 'Raw Email in a Field', value: 'rawField', description: 'A MIME message as text' },
+		],
+		default: 'auto',
+	},
+	{
+		displayName: 'Binary Property',
+		name: 'binaryProperty',
+		type: 'string',
+		default: 'data',
+		displayOptions: { show: { inputFormat: ['auto', 'rawBinary'] } },
+	},
+	{
+		displayName: 'Field',
+		name: 'field',
+		type: 'string',
+		default: 'html',
+		displayOptions: { show: { inputFormat: ['html', 'rawField'] } },
+	},
+	{
+		displayName: 'Delivery Services',
+		name: 'presets',
+		type: 'multiOptions',
+		options: PRESET_TEMPLATES.map((template) => ({ name: template.name, value: template.id })),
+		default: ['bystraya', 'swiftparcel'],
+		description: 'Built-in email templates to try, in addition to your own',
+	},
+	{
+		displayName: 'Custom Templates (JSON)',
+		name: 'customTemplates',
+		type: 'json',
+		default: '[]',
+		description:
+			'Your own templates for other services or changed layouts; same shape as the built-in ones (see the README). Tried before the built-in ones.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Max Email Size (KB)',
+				name: 'maxEmailKb',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 5120,
+				description: 'Larger emails are not parsed; they go to Needs Review',
+			},
+			{
+				displayName: 'Regex Time Limit (Ms)',
+				name: 'regexTimeoutMs',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 100,
+				description: 'How long one template regular expression may run on one email',
+			},
+			{
+				displayName: 'Skip Already Processed Orders',
+				name: 'deduplicate',
+				type: 'boolean',
+				default: true,
+				description: 'Whether an email seen before (same message ID and order number) goes to Needs Review as a duplicate instead of creating a second order. n8n remembers this across restarts.',
+			},
+		],
+	},
+];
+
+function templatesFor(this: IExecuteFunctions): EmailTemplate[] {
+	const presetIds = this.getNodeParameter('presets', 0, []) as string[];
+	const rawCustom = this.getNodeParameter('customTemplates', 0, '[]');
+	let custom: unknown = rawCustom;
+	if (typeof rawCustom === 'string') {
+		try {
+			custom = JSON.parse(rawCustom || '[]');
+		} catch (error) {
+			custom = new SyntaxError((error as Error).message);
+		}
+	}
+	if (custom instanceof SyntaxError) {
+		throw parameterError(this.getNode(), 'Custom Templates (JSON)', `is not valid JSON (${custom.message})`, 'Fix the JSON or reset the field to [].');
+	}
+	const problems = templateProblems(custom);
+	if (problems.length) {
+		throw parameterError(this.getNode(), 'Custom Templates (JSON)', problems.join('; '), 'Correct the templates as described; see the README for the template format.');
+	}
+	return [...(custom as EmailTemplate[]), ...PRESET_TEMPLATES.filter((template) => presetIds.includes(template.id))];
+}
+
+const reviewItem = (extraction: Extract<Extraction, { kind: 'review' }>): IDataObject => ({
+	reason: extraction.reason,
+	service: extraction.service,
+	email: extraction.email,
+	partial: extraction.partial as unknown as IDataObject,
+});
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const orders: INodeExecutionData[] = [];
+	const review: INodeExecutionData[] = [];
+	const templates = templatesFor.call(this);
+	const settings = this.getNodeParameter('options', 0, {}) as { maxEmailKb?: number; regexTimeoutMs?: number; deduplicate?: boolean };
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const pairedItem = { item: itemIndex };
+		try {
+			const email = await loadEmail.call(this, items[itemIndex], itemIndex, {
+				format: this.getNodeParameter('inputFormat', itemIndex) as InputFormat,
+				binaryProperty: this.getNodeParameter('binaryProperty', itemIndex, 'data') as string,
+				field: this.getNodeParameter('field', itemIndex, 'html') as string,
+				maxBytes: (settings.maxEmailKb ?? 5120) * 1024,
+				parseTimeoutMs: 10_000,
+			});
+			let extraction: Extraction;
+			try {
+				const document = new EmailDocument(email.html);
+				const template = matchTemplate(email, document, templates);
+				extraction = template
+					? extractOrder(email, template, document, { regexTimeoutMs: settings.regexTimeoutMs ?? 100 })
+					: {
+							kind: 'review',
+							reason: `no template matches this email (from: ${email.from ?? 'unknown'}, subject: ${email.subject ?? 'none'})`,
+							service: null,
+							email: emailMeta(email),
+							partial: null,
+						};
+			} catch (error) {
+				// Hostile or broken content (deep nesting, a runaway template regex) is this email's
+				// problem: a person reviews it, the workflow goes on.
+				extraction = { kind: 'review', reason: `could not read the email: ${(error as Error).message}`, service: null, email: emailMeta(email), partial: null };
+			}
+			if (extraction.kind === 'review') {
+				review.push({ json: reviewItem(extraction), pairedItem });
+				continue;
+			}
+			const { order } = extraction;
+			if (settings.deduplicate ?? true) {
+				const key = `${order.email.messageId ?? ''}|${order.service}|${order.orderNumber}`;
+				const seen = await this.helpers.checkProcessedAndRecord([key], 'node', { mode: 'entries', maxEntries: 100_000 });
+				if (seen.processed.length > 0) {
+					review.push({
+						json: reviewItem({ kind: 'review', reason: `duplicate: order ${order.orderNumber} from this email was already processed`, service: order.service, email: order.email, partial: order }),
+						pairedItem,
+					});
+					continue;
+				}
+			}
+			orders.push({ json: order as unknown as IDataObject, pairedItem });
+		} catch (error) {
+			// A timeout or an unreadable email is the email's problem, not the workflow's: review it.
+			if (error instanceof InputProblem && error.kind === 'email') {
+				review.push({ json: { reason: error.message, service: null, email: null, partial: null, fix: error.fix }, pairedItem });
+				continue;
+			}
+			const nodeError =
+				error instanceof InputProblem
+					? new NodeOperationError(this.getNode(), `Input: ${error.message}`, { itemIndex, description: error.fix })
+					: asNodeError(this.getNode(), error, itemIndex);
+			if (this.continueOnFail()) {
+				review.push({ json: { error: nodeError.message, errorDescription: nodeError.description ?? null }, pairedItem });
+				continue;
+			}
+			throw nodeError;
+		}
+	}
+	return [orders, review];
+}

@@ -1,0 +1,142 @@
+import type { NormalizedOrder, OrderItem } from '../../shared/order';
+import type { EmailTemplate, FieldRule, ItemColumn, ScalarField } from '../templates/types';
+import { boundedMatch } from './boundedRegex';
+import { EmailDocument } from './emailDocument';
+import { cleanText, emailAddress, parseMoney, parseQuantity, toE164 } from './normalize';
+
+/** An email as the parser needs it, whatever shape n8n handed over. */
+export interface LoadedEmail {
+	messageId: string | null;
+	receivedAt: string | null;
+	from: string | null;
+	subject: string | null;
+	html: string;
+}
+
+export type Extraction =
+	| { kind: 'order'; order: NormalizedOrder }
+	| { kind: 'review'; reason: string; service: string | null; email: NormalizedOrder['email']; partial: NormalizedOrder | null };
+
+export interface ExtractOptions {
+	regexTimeoutMs: number;
+}
+
+const lower = (values: string[] | undefined) => (values ?? []).map((value) => value.toLowerCase());
+
+export function matchTemplate(email: LoadedEmail, document: EmailDocument, templates: EmailTemplate[]): EmailTemplate | undefined {
+	const from = email.from ?? '';
+	const subject = (email.subject ?? '').toLowerCase();
+	return templates.find(({ match }) => {
+		const domain = from.split('@')[1] ?? '';
+		if (lower(match.fromDomains).some((wanted) => domain === wanted || domain.endsWith(`.${wanted}`))) return true;
+		if (lower(match.fromAddresses).includes(from)) return true;
+		if (lower(match.subjectContains).some((wanted) => subject.includes(wanted))) return true;
+		const body = document.text.toLowerCase();
+		return lower(match.bodyContains).some((wanted) => body.includes(wanted));
+	});
+}
+
+function readField(document: EmailDocument, rules: FieldRule | FieldRule[] | undefined, options: ExtractOptions): string | undefined {
+	for (const rule of rules === undefined ? [] : Array.isArray(rules) ? rules : [rules]) {
+		let value: string | undefined;
+		if ('label' in rule) value = document.labelValue(rule.label);
+		else if ('selector' in rule) value = document.selectorText(rule.selector);
+		else value = boundedMatch(rule.regex, rule.flags ?? '', document.text, options.regexTimeoutMs)?.groups[rule.group ?? 1];
+		if (value !== undefined && cleanText(value) !== '') return cleanText(value);
+	}
+	return undefined;
+}
+
+const sameLabel = (a: string, b: string) => cleanText(a).replace(/[:：]$/, '').toLowerCase() === cleanText(b).replace(/[:：]$/, '').toLowerCase();
+
+function readItems(document: EmailDocument, template: EmailTemplate): { items: OrderItem[]; currencies: Array<string | null> } {
+	const columns = template.items.columns;
+	for (const table of document.tables) {
+		const index = Object.fromEntries(
+			Object.entries(columns).map(([column, label]) => [column, table.header.findIndex((cell) => sameLabel(cell, label as string))]),
+		) as Record<ItemColumn, number | undefined>;
+		if ((index.title ?? -1) < 0 || (index.quantity ?? -1) < 0) continue;
+		const currencies: Array<string | null> = [];
+		const money = (cells: string[], column: ItemColumn) => {
+			const at = index[column];
+			if (at === undefined || at < 0 || !cells[at]) return null;
+			const parsed = parseMoney(cells[at]);
+			currencies.push(parsed?.currency ?? null);
+			return parsed?.amount ?? null;
+		};
+		const items = table.rows
+			.filter((cells) => cells.length >= table.header.length && cells[index.title!] && parseQuantity(cells[index.quantity!]) !== undefined)
+			.map((cells) => {
+				const quantity = parseQuantity(cells[index.quantity!])!;
+				const unitPrice = money(cells, 'unitPrice');
+				const total = money(cells, 'total') ?? (unitPrice !== null ? (Number(unitPrice) * quantity).toFixed(2) : null);
+				const skuAt = index.sku;
+				return { sku: skuAt !== undefined && skuAt >= 0 ? cells[skuAt] || null : null, title: cells[index.title!], quantity, unitPrice, total };
+			});
+		if (items.length > 0) return { items, currencies };
+	}
+	return { items: [], currencies: [] };
+}
+
+/** Reads one email with its template and decides: a clean order, or a reason to review it. */
+export function extractOrder(email: LoadedEmail, template: EmailTemplate, document: EmailDocument, options: ExtractOptions): Extraction {
+	const raw: Record<string, string> = {};
+	const field = (name: ScalarField) => {
+		const value = readField(document, template.fields[name], options);
+		if (value !== undefined) raw[name] = value;
+		return value;
+	};
+	const orderNumber = field('orderNumber')?.replace(/^#\s*/, '');
+	const customerName = field('customerName');
+	const phoneText = field('phone');
+	const emailText = field('email');
+	const address = field('address');
+	const deliveryMethod = field('deliveryMethod');
+	const paymentMethod = field('paymentMethod');
+	const subtotal = field('subtotal');
+	const shipping = field('shipping');
+	const totalText = field('total');
+	const { items, currencies } = readItems(document, template);
+
+	const total = totalText !== undefined ? parseMoney(totalText) : undefined;
+	const currency = total?.currency ?? currencies.find(Boolean) ?? template.currency;
+	const phone = phoneText !== undefined ? toE164(phoneText, template.defaultCountry) : undefined;
+	const partial: NormalizedOrder = {
+		source: 'email',
+		service: template.id,
+		serviceName: template.name,
+		orderNumber: orderNumber ?? '',
+		customer: { name: customerName ?? null, phone: phone ?? phoneText ?? null, email: emailText !== undefined ? (emailAddress(emailText) ?? emailText) : null },
+		delivery: { address: address ?? null, method: deliveryMethod ?? null },
+		paymentMethod: paymentMethod ?? null,
+		items,
+		totals: {
+			subtotal: subtotal !== undefined ? (parseMoney(subtotal)?.amount ?? null) : null,
+			shipping: shipping !== undefined ? (parseMoney(shipping)?.amount ?? null) : null,
+			total: total?.amount ?? '',
+		},
+		currency,
+		email: emailMeta(email),
+		raw,
+	};
+	const review = (reason: string): Extraction => ({ kind: 'review', reason, service: template.id, email: partial.email, partial });
+
+	if (!orderNumber) return review('missing required field: orderNumber');
+	if (!total) return review('missing required field: total');
+	if (items.length === 0) return review('missing required field: items');
+	if (phoneText !== undefined && phone === undefined) {
+		return review(`phone "${phoneText}" is not a valid phone number for ${template.defaultCountry}`);
+	}
+	const itemsSum = items.reduce((sum, item) => sum + Number(item.total ?? 0), 0);
+	const shippingAmount = partial.totals.shipping !== null ? Number(partial.totals.shipping) : undefined;
+	const expected = itemsSum + (shippingAmount ?? 0);
+	if (Math.abs(expected - Number(total.amount)) > 0.01) {
+		const parts = shippingAmount !== undefined ? `${itemsSum.toFixed(2)} + shipping ${shippingAmount.toFixed(2)} = ${expected.toFixed(2)}` : itemsSum.toFixed(2);
+		return review(`items add up to ${parts} but the total is ${total.amount}`);
+	}
+	return { kind: 'order', order: partial };
+}
+
+export function emailMeta(email: LoadedEmail): NormalizedOrder['email'] {
+	return { messageId: email.messageId, receivedAt: email.receivedAt, from: email.from, subject: email.subject };
+}
