@@ -11,6 +11,21 @@ process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'shop-sync-bench-'));
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
 async function main(): Promise<void> {
+	const only = process.argv[2];
+	if (!only || only === 'email') {
+		const { deliveryEmailParserBenchmark } = await import('./deliveryEmailParser');
+		const result = await deliveryEmailParserBenchmark();
+		const perSecond = (ms: number) => ((result.emails / ms) * 1000).toFixed(0);
+		console.log(
+			[
+				'Delivery Email Parser (fixture corpus ×10, median of 7 alternating rounds)',
+				`  bare mailparser.simpleParser: ${result.bareMs.toFixed(0)} ms for ${result.emails} emails (${perSecond(result.bareMs)} emails/s)`,
+				`  the node in n8n's engine:     ${result.nodeMs.toFixed(0)} ms (${perSecond(result.nodeMs)} emails/s)`,
+				`  ratio node/bare ${(result.nodeMs / result.bareMs).toFixed(2)} (target ≤ 1.50)`,
+			].join('\n'),
+		);
+	}
+	if (only && only !== 'manychat') return;
 	const { manyChatThroughput } = await import('./manychatThroughput');
 	console.log('ManyChat throughput (simulator enforces the documented per-endpoint limits)');
 	for (const result of await manyChatThroughput()) {

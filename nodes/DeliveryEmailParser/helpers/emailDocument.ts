@@ -47,6 +47,8 @@ export class EmailDocument {
 
 	private cachedLines?: string[];
 
+	private cachedText?: string;
+
 	private cachedTables?: TableRows[];
 
 	/** First value of every two-cell "label | value" table row, by normalized label. */
@@ -66,7 +68,8 @@ export class EmailDocument {
 	}
 
 	get text(): string {
-		return this.lines.join('\n');
+		this.cachedText ??= this.lines.join('\n');
+		return this.cachedText;
 	}
 
 	/** Value next to a label: the next cell of a table row, else the rest of a text line. */

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { runWorkflow } from '../harness/runWorkflow';
 import { PARSER, parserWorkflow } from './workflow';
 
@@ -29,7 +31,7 @@ const expectedOrder = {
 };
 const expectedEmail = { messageId: '<sp77@swiftparcel.example>', receivedAt: '2026-11-21T08:00:00.000Z', from: 'orders@swiftparcel.example', subject: 'New order SP-77' };
 
-async function parse(input: Record<string, unknown>, parameters: Record<string, unknown> = {}) {
+async function parse(input: IDataObject, parameters: Record<string, unknown> = {}) {
 	const result = await runWorkflow(parserWorkflow({ inputFormat: 'auto', options: { deduplicate: false }, ...parameters } as never), {
 		input: [input],
 	});

@@ -21,6 +21,8 @@ export interface RunOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	/** Items the start node emits. */
 	input?: IDataObject[];
+	/** Binary data for the first input item, by property name (base64 `data`, as n8n stores it). */
+	binary?: Record<string, { data: string; mimeType: string; fileName?: string }>;
 	/** Overrides applied to node parameters by node name (e.g. to flip settings per test). */
 	nodeSettings?: Record<string, Partial<IWorkflowBase['nodes'][number]>>;
 }
@@ -101,7 +103,14 @@ export async function runWorkflow(workflowData: IWorkflowBase, options: RunOptio
 			nodeExecutionStack: [
 				{
 					node: startNode,
-					data: { main: [(options.input ?? [{}]).map((json) => ({ json }))] },
+					data: {
+						main: [
+							(options.input ?? [{}]).map((json, index) => ({
+								json,
+								...(index === 0 && options.binary ? { binary: options.binary } : {}),
+							})),
+						],
+					},
 					source: null,
 				},
 			],

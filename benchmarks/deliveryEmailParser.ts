@@ -1,0 +1,68 @@
+/**
+ * Delivery Email Parser speed: the node (n8n-core engine, MIME parse, HTML reading, extraction,
+ * normalization) against bare `mailparser.simpleParser` on the same corpus, in the same run.
+ * Rounds alternate so machine noise hits both alike; the median of each is compared.
+ */
+import { simpleParser } from 'mailparser';
+import type { IWorkflowBase } from 'n8n-workflow';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { ROOT } from '../scripts/lib/paths';
+import { runWorkflow } from '../test/nodes/harness/runWorkflow';
+
+const ROUNDS = 7;
+/** The corpus is repeated so one round takes long enough to time well. */
+const COPIES = 10;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+export interface ParserBenchmark {
+	emails: number;
+	bareMs: number;
+	nodeMs: number;
+}
+
+export async function deliveryEmailParserBenchmark(): Promise<ParserBenchmark> {
+	const corpus = join(ROOT, 'test', 'fixtures', 'delivery-emails');
+	const emails = readdirSync(corpus)
+		.filter((file) => file.endsWith('.eml'))
+		.map((file) => readFileSync(join(corpus, file)));
+	const batch = Array.from({ length: COPIES }, () => emails).flat();
+	const workflow = {
+		id: 'benchEmailParser',
+		name: 'Delivery Email Parser benchmark',
+		nodes: [
+			{ id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'p',
+				name: 'Parse',
+				type: 'n8n-nodes-shop-sync.deliveryEmailParser',
+				typeVersion: 1,
+				position: [200, 0],
+				// latin1 keeps every byte, so the node parses exactly the bytes the bare parser gets.
+				parameters: { inputFormat: 'rawField', field: 'eml', options: { deduplicate: false } },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'Parse', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	} as unknown as IWorkflowBase;
+	const input = batch.map((eml) => ({ eml: eml.toString('latin1') }));
+
+	const bare: number[] = [];
+	const node: number[] = [];
+	await runWorkflow(workflow, { input: input.slice(0, 5) }); // warm-up: load the package once
+	for (let round = 0; round < ROUNDS; round++) {
+		let started = performance.now();
+		for (const eml of batch) await simpleParser(eml);
+		bare.push(performance.now() - started);
+
+		started = performance.now();
+		const result = await runWorkflow(workflow, { input });
+		node.push(performance.now() - started);
+		const outputs = result.run.data.resultData.runData.Parse[0].data!.main;
+		const handled = (outputs[0]?.length ?? 0) + (outputs[1]?.length ?? 0);
+		if (handled !== batch.length) throw new Error(`the node returned ${handled} items for ${batch.length} emails`);
+	}
+	return { emails: batch.length, bareMs: median(bare), nodeMs: median(node) };
+}
