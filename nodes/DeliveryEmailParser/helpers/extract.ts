@@ -13,9 +13,36 @@ export interface LoadedEmail {
 	html: string;
 }
 
+/** What a reviewer sees: the order's shape, with anything not found as null. */
+export type OrderDraft = Omit<NormalizedOrder, 'service' | 'serviceName' | 'orderNumber' | 'totals' | 'currency'> & {
+	service: string | null;
+	serviceName: string | null;
+	orderNumber: string | null;
+	totals: { subtotal: string | null; shipping: string | null; total: string | null };
+	currency: string | null;
+};
+
 export type Extraction =
 	| { kind: 'order'; order: NormalizedOrder }
-	| { kind: 'review'; reason: string; service: string | null; email: NormalizedOrder['email']; partial: NormalizedOrder | null };
+	| { kind: 'review'; reason: string; service: string | null; email: NormalizedOrder['email']; partial: OrderDraft };
+
+/** The draft of an email no template matched: only its metadata is known. */
+export function emptyDraft(email: LoadedEmail): OrderDraft {
+	return {
+		source: 'email',
+		service: null,
+		serviceName: null,
+		orderNumber: null,
+		customer: { name: null, phone: null, email: null },
+		delivery: { address: null, method: null },
+		paymentMethod: null,
+		items: [],
+		totals: { subtotal: null, shipping: null, total: null },
+		currency: null,
+		email: emailMeta(email),
+		raw: {},
+	};
+}
 
 export interface ExtractOptions {
 	regexTimeoutMs: number;
@@ -101,11 +128,11 @@ export function extractOrder(email: LoadedEmail, template: EmailTemplate, docume
 	const total = totalText !== undefined ? parseMoney(totalText) : undefined;
 	const currency = total?.currency ?? currencies.find(Boolean) ?? template.currency;
 	const phone = phoneText !== undefined ? toE164(phoneText, template.defaultCountry) : undefined;
-	const partial: NormalizedOrder = {
+	const partial: OrderDraft = {
 		source: 'email',
 		service: template.id,
 		serviceName: template.name,
-		orderNumber: orderNumber ?? '',
+		orderNumber: orderNumber ?? null,
 		customer: { name: customerName ?? null, phone: phone ?? phoneText ?? null, email: emailText !== undefined ? (emailAddress(emailText) ?? emailText) : null },
 		delivery: { address: address ?? null, method: deliveryMethod ?? null },
 		paymentMethod: paymentMethod ?? null,
@@ -113,7 +140,7 @@ export function extractOrder(email: LoadedEmail, template: EmailTemplate, docume
 		totals: {
 			subtotal: subtotal !== undefined ? (parseMoney(subtotal)?.amount ?? null) : null,
 			shipping: shipping !== undefined ? (parseMoney(shipping)?.amount ?? null) : null,
-			total: total?.amount ?? '',
+			total: total?.amount ?? null,
 		},
 		currency,
 		email: emailMeta(email),
@@ -121,12 +148,9 @@ export function extractOrder(email: LoadedEmail, template: EmailTemplate, docume
 	};
 	const review = (reason: string): Extraction => ({ kind: 'review', reason, service: template.id, email: partial.email, partial });
 
-	if (!orderNumber) return review('missing required field: orderNumber');
-	if (!total) return review('missing required field: total');
-	if (items.length === 0) return review('missing required field: items');
-	if (phoneText !== undefined && phone === undefined) {
-		return review(`phone "${phoneText}" is not a valid phone number for ${template.defaultCountry}`);
-	}
+	const missing = [!orderNumber && 'orderNumber', !total && 'total', items.length === 0 && 'items'].filter(Boolean);
+	if (missing.length > 0 || !orderNumber || !total) return review(`missing required field: ${missing.join(', ')}`);
+	if (phoneText !== undefined && phone === undefined) return review(`unparseable phone: ${phoneText}`);
 	const itemsSum = items.reduce((sum, item) => sum + Number(item.total ?? 0), 0);
 	const shippingAmount = partial.totals.shipping !== null ? Number(partial.totals.shipping) : undefined;
 	const expected = itemsSum + (shippingAmount ?? 0);
@@ -134,7 +158,10 @@ export function extractOrder(email: LoadedEmail, template: EmailTemplate, docume
 		const parts = shippingAmount !== undefined ? `${itemsSum.toFixed(2)} + shipping ${shippingAmount.toFixed(2)} = ${expected.toFixed(2)}` : itemsSum.toFixed(2);
 		return review(`items add up to ${parts} but the total is ${total.amount}`);
 	}
-	return { kind: 'order', order: partial };
+	return {
+		kind: 'order',
+		order: { ...partial, service: template.id, serviceName: template.name, orderNumber, totals: { ...partial.totals, total: total.amount }, currency },
+	};
 }
 
 export function emailMeta(email: LoadedEmail): NormalizedOrder['email'] {

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, parameterError } from '../../../shared/errors';
 import { EmailDocument } from '../../helpers/emailDocument';
-import { emailMeta, type Extraction, extractOrder, matchTemplate } from '../../helpers/extract';
+import { emailMeta, emptyDraft, type Extraction, extractOrder, matchTemplate } from '../../helpers/extract';
 import { InputProblem, type InputFormat, loadEmail } from '../../helpers/loadEmail';
 import { templateProblems } from '../../templates/customTemplates';
 import { PRESET_TEMPLATES } from '../../templates/presets';
@@ -144,12 +144,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 							reason: `no template matches this email (from: ${email.from ?? 'unknown'}, subject: ${email.subject ?? 'none'})`,
 							service: null,
 							email: emailMeta(email),
-							partial: null,
+							partial: emptyDraft(email),
 						};
 			} catch (error) {
 				// Hostile or broken content (deep nesting, a runaway template regex) is this email's
 				// problem: a person reviews it, the workflow goes on.
-				extraction = { kind: 'review', reason: `could not read the email: ${(error as Error).message}`, service: null, email: emailMeta(email), partial: null };
+				extraction = { kind: 'review', reason: `could not read the email: ${(error as Error).message}`, service: null, email: emailMeta(email), partial: emptyDraft(email) };
 			}
 			if (extraction.kind === 'review') {
 				review.push({ json: reviewItem(extraction), pairedItem });
