@@ -115,6 +115,12 @@ function fromImapSimple(json: IDataObject, options: LoadOptions): LoadedEmail {
 
 const GMAIL_RAW = /^[A-Za-z0-9_\-+/=\s]+$/;
 
+/** A field by name or dot path ("body.eml"), as elsewhere in n8n. */
+function fieldValue(json: IDataObject, path: string): unknown {
+	if (path in json) return json[path];
+	return path.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as IDataObject)[key] : undefined), json);
+}
+
 function detect(item: INodeExecutionData, options: LoadOptions): InputFormat {
 	const json = item.json;
 	if (item.binary?.[options.binaryProperty]) return 'rawBinary';
@@ -146,7 +152,7 @@ export async function loadEmail(this: IExecuteFunctions, item: INodeExecutionDat
 		}
 		case 'rawField': {
 			const field = options.format === 'auto' ? 'raw' : options.field;
-			const value = item.json[field];
+			const value = fieldValue(item.json, field);
 			if (typeof value !== 'string' || value === '') throw new InputProblem(`the field "${field}" holds no raw email`, 'Set "Field" to the field with the raw MIME message.');
 			if (options.format === 'auto' && !GMAIL_RAW.test(value.slice(0, 4096))) {
 				throw new InputProblem(
@@ -165,7 +171,7 @@ export async function loadEmail(this: IExecuteFunctions, item: INodeExecutionDat
 		case 'imapSimple':
 			return fromImapSimple(item.json, options);
 		case 'html': {
-			const value = item.json[options.field];
+			const value = fieldValue(item.json, options.field);
 			if (typeof value !== 'string') throw new InputProblem(`the field "${options.field}" holds no HTML`, 'Set "Field" to the field with the email HTML.');
 			checkSize(Buffer.byteLength(value), options);
 			return { messageId: null, receivedAt: null, from: null, subject: null, html: value };

@@ -36,6 +36,7 @@ export const description: INodeProperties[] = [
 		name: 'field',
 		type: 'string',
 		default: 'html',
+		description: 'Name of the field, or a dot path such as body.eml',
 		displayOptions: { show: { inputFormat: ['html', 'rawField'] } },
 	},
 	{
