@@ -4,12 +4,12 @@
  * Rounds alternate so machine noise hits both alike; the median of each is compared.
  */
 import { simpleParser } from 'mailparser';
-import type { IWorkflowBase } from 'n8n-workflow';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { ROOT } from '../scripts/lib/paths';
 import { runWorkflow } from '../test/nodes/harness/runWorkflow';
+import { singleNodeWorkflow } from '../test/support/workflows';
 
 const ROUNDS = 7;
 /** The corpus is repeated so one round takes long enough to time well. */
@@ -29,24 +29,14 @@ export async function deliveryEmailParserBenchmark(): Promise<ParserBenchmark> {
 		.filter((file) => file.endsWith('.eml'))
 		.map((file) => readFileSync(join(corpus, file)));
 	const batch = Array.from({ length: COPIES }, () => emails).flat();
-	const workflow = {
+	// latin1 keeps every byte, so the node parses exactly the bytes the bare parser gets.
+	const workflow = singleNodeWorkflow({
 		id: 'benchEmailParser',
 		name: 'Delivery Email Parser benchmark',
-		nodes: [
-			{ id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'p',
-				name: 'Parse',
-				type: 'n8n-nodes-shop-sync.deliveryEmailParser',
-				typeVersion: 1,
-				position: [200, 0],
-				// latin1 keeps every byte, so the node parses exactly the bytes the bare parser gets.
-				parameters: { inputFormat: 'rawField', field: 'eml', options: { deduplicate: false } },
-			},
-		],
-		connections: { Start: { main: [[{ node: 'Parse', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	} as unknown as IWorkflowBase;
+		nodeName: 'Parse',
+		type: 'n8n-nodes-shop-sync.deliveryEmailParser',
+		parameters: { inputFormat: 'rawField', field: 'eml', options: { deduplicate: false } },
+	});
 	const input = batch.map((eml) => ({ eml: eml.toString('latin1') }));
 
 	const bare: number[] = [];

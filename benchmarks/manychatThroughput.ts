@@ -9,6 +9,7 @@ import { SimulatorServer } from '../simulators/frame/server';
 import { manyChatSimulator } from '../simulators/manychat';
 import { FLOW_ORDER_NOTIFICATION, type ManyChatState, SIMULATOR_API_KEY, SUBSCRIBER_ALICE } from '../simulators/manychat/state';
 import { runWorkflow } from '../test/nodes/harness/runWorkflow';
+import { MANYCHAT_CREDENTIAL, singleNodeWorkflow } from '../test/support/workflows';
 
 const NODE = 'ManyChat';
 const NOTIFICATIONS = 1000;
@@ -16,25 +17,7 @@ const NOTIFICATIONS = 1000;
 const RECIPIENTS = 50;
 
 function workflow(parameters: INodeParameters): IWorkflowBase {
-	return {
-		id: 'benchManyChat',
-		name: 'ManyChat benchmark',
-		active: false,
-		nodes: [
-			{ id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'm',
-				name: NODE,
-				type: 'n8n-nodes-shop-sync.manyChat',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters,
-				credentials: { manyChatApi: { id: 'benchManyChat', name: 'ManyChat' } },
-			},
-		],
-		connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	} as unknown as IWorkflowBase;
+	return singleNodeWorkflow({ id: 'benchManyChat', name: 'ManyChat benchmark', nodeName: NODE, type: 'n8n-nodes-shop-sync.manyChat', parameters, credentials: MANYCHAT_CREDENTIAL });
 }
 
 /** Adds recipients in the 24-hour window, cloned from Alice. */

@@ -15,7 +15,17 @@ export const subscriberIdField = (show: Show, name = 'subscriberId'): INodePrope
 
 const locator = (
 	show: Show,
-	options: { name: string; displayName: string; searchMethod: string; idLabel: string; idPattern: string; idPlaceholder: string },
+	options: {
+		name: string;
+		displayName: string;
+		searchMethod: string;
+		idLabel: string;
+		idPattern: string;
+		idPlaceholder: string;
+		idError: string;
+		/** Whether the endpoint also accepts the record's name. */
+		byName: boolean;
+	},
 ): INodeProperties => ({
 	displayName: options.displayName,
 	name: options.name,
@@ -35,19 +45,14 @@ const locator = (
 			name: 'id',
 			type: 'string',
 			placeholder: options.idPlaceholder,
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: options.idPattern, errorMessage: `Not a valid ${options.idLabel}` },
-				},
-			],
+			validation: [{ type: 'regex', properties: { regex: options.idPattern, errorMessage: options.idError } }],
 		},
-		{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. vip' },
+		...(options.byName ? [{ displayName: 'By Name', name: 'name', type: 'string' as const, placeholder: 'e.g. vip' }] : []),
 	],
 });
 
 export const tagLocator = (show: Show): INodeProperties =>
-	locator(show, { name: 'tag', displayName: 'Tag', searchMethod: 'searchTags', idLabel: 'ID', idPattern: '^\\d+$', idPlaceholder: '101' });
+	locator(show, { name: 'tag', displayName: 'Tag', searchMethod: 'searchTags', idLabel: 'ID', idPattern: '^\\d+$', idPlaceholder: '101', idError: 'Not a valid ID', byName: true });
 
 export const customFieldLocator = (show: Show, name = 'customField'): INodeProperties =>
 	locator(show, {
@@ -57,34 +62,19 @@ export const customFieldLocator = (show: Show, name = 'customField'): INodePrope
 		idLabel: 'ID',
 		idPattern: '^\\d+$',
 		idPlaceholder: '201',
+		idError: 'Not a valid ID',
+		byName: true,
 	});
 
 /** Flows are addressed by their namespace ("ns"); there is no by-name endpoint. */
-export const flowLocator = (show: Show): INodeProperties => ({
-	displayName: 'Flow',
-	name: 'flow',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
-	displayOptions: { show },
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchFlows', searchable: true },
-		},
-		{
-			displayName: 'Flow NS',
-			name: 'id',
-			type: 'string',
-			placeholder: 'content20260101000000_000001',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^[A-Za-z0-9_]+$', errorMessage: 'A flow NS looks like content20260101000000_000001' },
-				},
-			],
-		},
-	],
-});
+export const flowLocator = (show: Show): INodeProperties =>
+	locator(show, {
+		name: 'flow',
+		displayName: 'Flow',
+		searchMethod: 'searchFlows',
+		idLabel: 'Flow NS',
+		idPattern: '^[A-Za-z0-9_]+$',
+		idPlaceholder: 'content20260101000000_000001',
+		idError: 'A flow NS looks like content20260101000000_000001',
+		byName: false,
+	});

@@ -4,31 +4,21 @@ import { resetSharedLimiters } from '../../../nodes/shared/transport/rateLimiter
 import { manyChatSimulator } from '../../../simulators/manychat';
 import { SIMULATOR_API_KEY } from '../../../simulators/manychat/state';
 import { manyChatContractProblems } from '../../support/manychatContract';
+import { MANYCHAT_CREDENTIAL, singleNodeWorkflow } from '../../support/workflows';
 import { useSimulator } from '../harness/simulators';
 
 export const NODE = 'ManyChat';
 
 /** Start → ManyChat node with the given parameters, as an editor would save it. */
 export function manyChatWorkflow(parameters: INodeParameters, { credentials = true } = {}): IWorkflowBase {
-	return {
+	return singleNodeWorkflow({
 		id: 'testManyChatOps',
 		name: 'ManyChat operation (node test)',
-		active: false,
-		nodes: [
-			{ id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'm',
-				name: NODE,
-				type: 'n8n-nodes-shop-sync.manyChat',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters,
-				...(credentials ? { credentials: { manyChatApi: { id: 'shopSyncManyChat', name: 'ManyChat' } } } : {}),
-			},
-		],
-		connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	} as unknown as IWorkflowBase;
+		nodeName: NODE,
+		type: 'n8n-nodes-shop-sync.manyChat',
+		parameters,
+		credentials: credentials ? MANYCHAT_CREDENTIAL : undefined,
+	});
 }
 
 /**
