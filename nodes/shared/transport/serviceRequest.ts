@@ -157,6 +157,13 @@ function decode(body: unknown, codec: ServiceDefinition['codec']): unknown {
 	}
 }
 
+const NOT_REPEATED = ' This request was not repeated automatically because it might already have been delivered.';
+
+/** A read would have been retried after this failure, but this send was not. */
+function withheldRetry(failure: AttemptFailure, idempotent: boolean): boolean {
+	return isRetryable(failure, true) && !isRetryable(failure, idempotent);
+}
+
 function secretValues(service: ServiceDefinition, credentials: IDataObject): string[] {
 	return service.secretFields
 		.map((field) => credentials[field])
@@ -243,9 +250,7 @@ export async function serviceRequest<T = unknown>(
 					`could not reach ${url.replace(/\?.*$/, '')}: ${describeNetworkProblem(failure.code)} (${attempts})`,
 					`Check the base URL in the "${service.credentialDisplayName}" credential and that the service is reachable from n8n` +
 						`${failure.code ? ` (network error ${failure.code})` : ''}.` +
-						(isRetryable(failure, true) && !idempotent
-							? ' This request was not repeated automatically because it might already have been delivered.'
-							: ''),
+						(withheldRetry(failure, idempotent) ? NOT_REPEATED : ''),
 				);
 			}
 		}
@@ -275,10 +280,7 @@ export async function serviceRequest<T = unknown>(
 		const attempts = attempt > 1 ? ` after ${attempt} attempts` : '';
 		const waitNote =
 			retryAfterMs !== undefined ? ` The service asked to wait ${Math.ceil(retryAfterMs / 1000)} s.` : '';
-		const notRepeated =
-			!idempotent && isRetryable(failure, true)
-				? ' This request was not repeated automatically because it might already have been delivered.'
-				: '';
+		const notRepeated = withheldRetry(failure, idempotent) ? NOT_REPEATED : '';
 		const fix =
 			(service.hint?.(statusCode, body) ??
 				GENERIC_HINTS[statusCode] ??
