@@ -64,4 +64,7 @@ async function main(): Promise<void> {
 	);
 }
 
-void main();
+main().catch((error: Error) => {
+	console.error(`[shop-sync] ${error.message}`);
+	process.exit(1);
+});
