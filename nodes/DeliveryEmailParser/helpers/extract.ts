@@ -52,14 +52,16 @@ const lower = (values: string[] | undefined) => (values ?? []).map((value) => va
 
 export function matchTemplate(email: LoadedEmail, document: EmailDocument, templates: EmailTemplate[]): EmailTemplate | undefined {
 	const from = email.from ?? '';
+	const domain = from.split('@')[1] ?? '';
 	const subject = (email.subject ?? '').toLowerCase();
+	let body: string | undefined; // lower-cased once, and only if a template looks at the body
 	return templates.find(({ match }) => {
-		const domain = from.split('@')[1] ?? '';
 		if (lower(match.fromDomains).some((wanted) => domain === wanted || domain.endsWith(`.${wanted}`))) return true;
 		if (lower(match.fromAddresses).includes(from)) return true;
 		if (lower(match.subjectContains).some((wanted) => subject.includes(wanted))) return true;
-		const body = document.text.toLowerCase();
-		return lower(match.bodyContains).some((wanted) => body.includes(wanted));
+		if (!match.bodyContains?.length) return false;
+		body ??= document.text.toLowerCase();
+		return lower(match.bodyContains).some((wanted) => body!.includes(wanted));
 	});
 }
 

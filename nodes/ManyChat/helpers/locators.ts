@@ -29,6 +29,18 @@ export function idOrName(
 	return { id: Number(value) };
 }
 
+/** One execution's page fields, fetched once however many items resolve a field by name. */
+const fieldsByExecution = new WeakMap<IExecuteFunctions, ReturnType<typeof fetchCustomFields>>();
+
+async function customFieldsOnce(this: IExecuteFunctions) {
+	let fields = fieldsByExecution.get(this);
+	if (!fields) {
+		fields = fetchCustomFields.call(this);
+		fieldsByExecution.set(this, fields);
+	}
+	return await fields;
+}
+
 /** Custom field ID for endpoints that accept only IDs (findByCustomField); resolves a name. */
 export async function customFieldId(
 	this: IExecuteFunctions,
@@ -37,7 +49,7 @@ export async function customFieldId(
 ): Promise<number> {
 	const chosen = idOrName.call(this, locator, 'Custom Field', itemIndex);
 	if (chosen.id !== undefined) return chosen.id;
-	const fields = await fetchCustomFields.call(this);
+	const fields = await customFieldsOnce.call(this);
 	const match = fields.find((field) => field.name.toLowerCase() === chosen.name.toLowerCase());
 	if (!match) {
 		throw parameterError(
