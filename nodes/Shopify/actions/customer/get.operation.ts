@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { parameterError } from '../../../shared/errors';
+import { runForEachItem } from '../../../shared/execute';
+import { gidParameter } from '../../helpers/gid';
+import { shopifyGraphql } from '../../transport';
+import { documents } from '../../transport/documents';
+import { recordLocator } from '../common.descriptions';
+
+export const description: INodeProperties[] = [
+	recordLocator('customerId', 'Customer', 'searchCustomers', 'customers', { resource: ['customer'], operation: ['get', 'update', 'delete'] }),
+];
+
+/** Reads one customer; a missing one is an error that names the ID, not an empty item. */
+export async function fetchCustomer(this: IExecuteFunctions, id: string, itemIndex: number): Promise<IDataObject> {
+	const data = await shopifyGraphql.call(this, documents.customerGet, { id }, { itemIndex });
+	if (!data.customer) {
+		throw parameterError(this.getNode(), 'Customer', `no customer ${id} in this store`, 'Pick the customer from the list, or check that the credential points at the right store.', itemIndex);
+	}
+	return data.customer as IDataObject;
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runForEachItem.call(this, async (itemIndex) => {
+		const id = gidParameter.call(this, 'Customer', 'Customer', this.getNodeParameter('customerId', itemIndex), itemIndex);
+		return await fetchCustomer.call(this, id, itemIndex);
+	});
+}

@@ -1,0 +1,52 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { searchValue } from '../helpers/searchQuery';
+import { shopifyGraphql } from '../transport';
+
+const CUSTOMERS = `query PickCustomers($first: Int!, $after: String, $query: String) {
+  customers(first: $first, after: $after, query: $query, sortKey: UPDATED_AT, reverse: true) {
+    nodes { id displayName email } pageInfo { hasNextPage endCursor } } }`;
+
+const PRODUCTS = `query PickProducts($first: Int!, $after: String, $query: String) {
+  products(first: $first, after: $after, query: $query, sortKey: UPDATED_AT, reverse: true) {
+    nodes { id title handle } pageInfo { hasNextPage endCursor } } }`;
+
+interface Page {
+	nodes: IDataObject[];
+	pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+function adminUrl(shopDomain: string, path: string, gid: string): string {
+	const store = shopDomain.replace(/\.myshopify\.com$/, '');
+	return `https://admin.shopify.com/store/${store}/${path}/${gid.replace(/^.*\//, '')}`;
+}
+
+export async function searchCustomers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const credentials = await this.getCredentials('shopifyAdminApi');
+	const text = filter?.trim();
+	const data = await shopifyGraphql.call(this, CUSTOMERS, { first: 50, after: paginationToken ?? null, query: text ? searchValue(text) : null });
+	const page = data.customers as Page;
+	return {
+		results: page.nodes.map((customer) => ({
+			name: customer.email ? `${String(customer.displayName)} (${String(customer.email)})` : String(customer.displayName),
+			value: String(customer.id),
+			url: adminUrl(String(credentials.shopDomain), 'customers', String(customer.id)),
+		})),
+		paginationToken: page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? undefined) : undefined,
+	};
+}
+
+export async function searchProducts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const credentials = await this.getCredentials('shopifyAdminApi');
+	const text = filter?.trim();
+	const data = await shopifyGraphql.call(this, PRODUCTS, { first: 50, after: paginationToken ?? null, query: text ? `title:${searchValue(`${text}*`)}` : null });
+	const page = data.products as Page;
+	return {
+		results: page.nodes.map((product) => ({
+			name: String(product.title),
+			value: String(product.id),
+			url: adminUrl(String(credentials.shopDomain), 'products', String(product.id)),
+		})),
+		paginationToken: page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? undefined) : undefined,
+	};
+}
