@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { SimulatorServer } from './frame/server';
 import type { SimulatorDefinition } from './frame/types';
 import { manyChatSimulator } from './manychat';
+import { shopifySimulator } from './shopify';
 
 /** Every simulator, by the name the CLI and the runtime use. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each simulator has its own state type
 export const simulatorDefinitions: Record<string, SimulatorDefinition<any>> = {
 	[manyChatSimulator.name]: manyChatSimulator,
+	[shopifySimulator.name]: shopifySimulator,
 };
 
 export type RunningSimulators = Record<string, SimulatorServer<unknown>>;

@@ -120,3 +120,28 @@ export function asNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	}
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
+
+/**
+ * A credential that cannot authenticate (thrown from a credential's preAuthentication, e.g. a
+ * refused client secret). Recognised by name, so the transport reports it as such and not as a
+ * network failure.
+ */
+export class CredentialProblem extends Error {
+	constructor(
+		message: string,
+		readonly fix: string,
+	) {
+		super(message);
+		this.name = 'CredentialProblem';
+	}
+}
+
+/** The CredentialProblem behind an error, also when n8n wrapped it (NodeApiError keeps it as cause). */
+export function credentialProblemIn(error: unknown): CredentialProblem | undefined {
+	let current = error as { name?: unknown; fix?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 4; depth++) {
+		if (current.name === 'CredentialProblem' && typeof current.fix === 'string') return current as unknown as CredentialProblem;
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}

@@ -1,3 +1,6 @@
+import { LATEST_STABLE_API_VERSION } from '../../nodes/Shopify/transport/apiVersion';
+import { SIMULATOR_STORES, simulatorAppCredentials } from '../../simulators/shopify/state';
+
 /**
  * Credentials the local n8n gets, pointing at the simulators. Shipped workflows reference
  * credentials by these IDs and names, so an imported workflow binds to them without editing.
@@ -27,6 +30,23 @@ export const CREDENTIAL_SLOTS: CredentialSlot[] = [
 		simulator: 'manychat',
 		data: (url) => ({ apiKey: '1234567890123456:SIMULATORKEY0000000000000000000001', baseUrl: url }),
 	},
+	...SIMULATOR_STORES.map((store) => ({
+		id: `shopSyncShopify${store.key.toUpperCase()}`,
+		name: `Shopify Store ${store.key.toUpperCase()}`,
+		type: 'shopifyAdminApi',
+		simulator: 'shopify',
+		data: (url: string) => {
+			const app = simulatorAppCredentials(store.key);
+			return {
+				shopDomain: store.domain,
+				apiVersion: LATEST_STABLE_API_VERSION,
+				authentication: 'clientCredentials',
+				clientId: app.clientId,
+				clientSecret: app.clientSecret,
+				baseUrl: `${url}/shops/${store.domain}`,
+			};
+		},
+	})),
 ];
 
 export function simulatorCredentials(simulatorUrls: Record<string, string>): CredentialImport[] {

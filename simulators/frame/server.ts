@@ -13,6 +13,7 @@ import type {
 	Route,
 	SimRequest,
 	SimResponse,
+	SimRuntime,
 	SimulatorDefinition,
 } from './types';
 import { WindowLimiter } from './windowLimiter';
@@ -79,6 +80,10 @@ export class SimulatorServer<S> {
 
 	private readonly routes: Array<CompiledRoute<S>>;
 
+	private readonly controlRoutes: Array<CompiledRoute<S>>;
+
+	private runtime?: SimRuntime;
+
 	private readonly log: LoggedRequest[] = [];
 
 	private seq = 0;
@@ -100,6 +105,7 @@ export class SimulatorServer<S> {
 	constructor(readonly definition: SimulatorDefinition<S>) {
 		this.state = definition.initialState();
 		this.routes = definition.routes.map(compile);
+		this.controlRoutes = (definition.controlRoutes ?? []).map(compile);
 	}
 
 	get url(): string {
@@ -134,10 +140,19 @@ export class SimulatorServer<S> {
 			server.once('error', reject);
 			server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
 		});
+		const self = this;
+		this.runtime = this.definition.start?.({
+			get state() {
+				return self.state;
+			},
+			changed: () => this.markChanged(),
+		});
 		return this.url;
 	}
 
 	async stop(): Promise<void> {
+		await this.runtime?.stop();
+		this.runtime = undefined;
 		this.flushState();
 		const server = this.server;
 		if (!server) return;
@@ -211,7 +226,12 @@ export class SimulatorServer<S> {
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
 		const request = await this.readRequest(req);
 		if (request.path.startsWith('/__sim/')) {
-			this.send(res, this.control(request));
+			const own = this.match(request, this.controlRoutes);
+			const response = own
+				? await own.handler(request, { state: this.state, changed: () => this.markChanged(), runtime: this.runtime })
+				: this.control(request);
+			if (own) this.markChanged();
+			this.send(res, response);
 			return;
 		}
 
@@ -283,6 +303,7 @@ export class SimulatorServer<S> {
 		const response = await matched.handler(request, {
 			state: this.state,
 			changed: () => this.markChanged(),
+			runtime: this.runtime,
 		});
 		this.send(res, response, entry);
 	}
@@ -299,8 +320,8 @@ export class SimulatorServer<S> {
 		return undefined;
 	}
 
-	private match(request: SimRequest): Route<S> | undefined {
-		for (const { route, pattern, names } of this.routes) {
+	private match(request: SimRequest, routes: Array<CompiledRoute<S>> = this.routes): Route<S> | undefined {
+		for (const { route, pattern, names } of routes) {
 			if (route.method !== request.method) continue;
 			const found = pattern.exec(request.path);
 			if (!found) continue;

@@ -24,6 +24,18 @@ export interface SimContext<S> {
 	state: S;
 	/** Marks the state as changed, so it is saved when a state file is configured. */
 	changed(): void;
+	/** What the simulator's `start` returned (e.g. a webhook dispatcher), if anything. */
+	runtime?: unknown;
+}
+
+/** The running server as a simulator's background work (webhook delivery) sees it. */
+export interface SimHost<S> {
+	readonly state: S;
+	changed(): void;
+}
+
+export interface SimRuntime {
+	stop(): Promise<void>;
 }
 
 export type Handler<S> = (req: SimRequest, ctx: SimContext<S>) => SimResponse | Promise<SimResponse>;
@@ -64,6 +76,10 @@ export interface SimulatorDefinition<S> {
 	notFound(req: SimRequest): SimResponse;
 	/** Extra request headers whose values are secrets (authorization is always masked). */
 	secretHeaders?: string[];
+	/** Simulator-specific control endpoints under /__sim/ (no auth, no faults, not logged). */
+	controlRoutes?: Array<Route<S>>;
+	/** Background work for one running server (e.g. sending webhooks); stopped with the server. */
+	start?(host: SimHost<S>): SimRuntime;
 }
 
 export interface FaultStep {

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { redactSecrets, serviceErrorText } from '../../shared/errors';
+import { CredentialProblem, redactSecrets, serviceErrorText } from '../../shared/errors';
 
 /** "My-Store", "https://my-store.myshopify.com/" and "my-store.myshopify.com" all mean my-store.myshopify.com. */
 export function normalizeShopDomain(value: unknown): string {
@@ -43,7 +43,7 @@ export async function requestClientCredentialsToken(
 	const clientId = String(credentials.clientId ?? '').trim();
 	const clientSecret = String(credentials.clientSecret ?? '').trim();
 	if (clientId === '' || clientSecret === '') {
-		throw new Error('Shopify credential: Client ID and Client Secret are required for the client credentials grant. Copy both from the app\'s Settings page in the Dev Dashboard.');
+		throw new CredentialProblem('the credential has no Client ID or Client Secret', 'Copy both from the app\'s Settings page in the Shopify Dev Dashboard, or switch Authentication to the Admin API access token.');
 	}
 	const url = `${shopifyBaseUrl(credentials)}/admin/oauth/access_token`;
 	const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret });
@@ -81,5 +81,5 @@ export async function requestClientCredentialsToken(
 		response.statusCode === 0
 			? `Check the Shop Domain (and Base URL) in the credential: ${url.replace(/\/admin.*$/, '')} did not answer.`
 			: 'Check the Client ID and Client Secret (Dev Dashboard → the app → Settings), that the app is installed on this store, and that the store belongs to the app\'s organisation.';
-	throw new Error(`Shopify refused the client credentials (${status}, ${detail}). ${fix}`);
+	throw new CredentialProblem(`refused the client credentials (${status}, ${detail})`, fix);
 }

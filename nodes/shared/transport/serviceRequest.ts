@@ -9,7 +9,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { buildApiError, serviceErrorText } from '../errors';
+import { buildApiError, credentialProblemIn, serviceErrorText } from '../errors';
 import {
 	type AttemptFailure,
 	backoffDelay,
@@ -229,6 +229,7 @@ export async function serviceRequest<T = unknown>(
 
 		let failure: AttemptFailure;
 		let response: HttpResponse<T> | undefined;
+		let credentialProblem: { message: string; fix: string } | undefined;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
@@ -237,7 +238,10 @@ export async function serviceRequest<T = unknown>(
 			)) as HttpResponse<T>;
 		} catch (error) {
 			const status = statusOfThrown(error);
-			if (status !== undefined) {
+			const problem = credentialProblemIn(error);
+			if (problem) {
+				credentialProblem = { message: problem.message, fix: problem.fix };
+			} else if (status !== undefined) {
 				response = { statusCode: status, headers: {}, body: bodyOfThrown(error) as T };
 			} else {
 				failure = { kind: 'network', code: networkCode(error) };
@@ -255,6 +259,8 @@ export async function serviceRequest<T = unknown>(
 			}
 		}
 
+		if (credentialProblem) throw fail(credentialProblem.message, credentialProblem.fix);
+		if (!response) continue;
 		const { statusCode, headers } = response;
 		const body = decode(response.body, codec) as T;
 		if (statusCode < 400) {

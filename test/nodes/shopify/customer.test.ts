@@ -1,0 +1,120 @@
+import { runWorkflow } from '../harness/runWorkflow';
+import { NODE, shopifyWorkflow, useShopify } from './setup';
+
+describe('Shopify Admin node: customers', () => {
+	const { sim, credentials, storeA } = useShopify();
+
+	it('fetches a client-credentials token once, then creates, finds, updates and reads a customer', async () => {
+		const created = await runWorkflow(
+			shopifyWorkflow({
+				resource: 'customer',
+				operation: 'create',
+				customerFields: { firstName: "Siobhán", lastName: "O'Brien", email: 'SIOBHAN@example.com', tags: 'vip, wholesale', emailMarketingState: 'SUBSCRIBED' },
+				addresses: { address: [{ address1: '1 rue X', city: 'Paris', countryCode: 'fr', zip: '75001' }] },
+			}),
+			{ credentials: credentials() },
+		);
+		expect(created.error(NODE)).toBeUndefined();
+		const customer = created.output(NODE)[0].json;
+		expect(customer).toMatchObject({
+			firstName: 'Siobhán',
+			lastName: "O'Brien",
+			email: 'siobhan@example.com',
+			tags: ['vip', 'wholesale'],
+			emailMarketingConsent: { marketingState: 'SUBSCRIBED' },
+			defaultAddress: { city: 'Paris', countryCodeV2: 'FR' },
+		});
+		expect(created.credentialsHelper.preAuthenticationCalls.shopifyAdminApi).toBe(1);
+		expect(storeA().customers).toHaveLength(1);
+
+		const found = await runWorkflow(shopifyWorkflow({ resource: 'customer', operation: 'search', searchBy: 'email', email: 'siobhan@example.com' }), { credentials: credentials() });
+		expect(found.output(NODE).map((item) => item.json.id)).toEqual([customer.id]);
+
+		const updated = await runWorkflow(
+			shopifyWorkflow({ resource: 'customer', operation: 'update', customerId: { mode: 'id', value: customer.id }, customerFields: { note: 'Prefers email', emailMarketingState: 'UNSUBSCRIBED' } }),
+			{ credentials: credentials() },
+		);
+		expect(updated.output(NODE)[0].json).toMatchObject({ note: 'Prefers email', emailMarketingConsent: { marketingState: 'UNSUBSCRIBED' }, firstName: 'Siobhán' });
+
+		const numericId = String(customer.id).replace(/\D/g, '');
+		const read = await runWorkflow(shopifyWorkflow({ resource: 'customer', operation: 'get', customerId: { mode: 'url', value: `https://admin.shopify.com/store/x/customers/${numericId}` } }), { credentials: credentials() });
+		expect(read.output(NODE)[0].json.id).toBe(customer.id);
+	});
+
+	it('upserts by email and by custom ID idempotently: three runs, one customer, no change after the first', async () => {
+		const byEmail = shopifyWorkflow({ resource: 'customer', operation: 'upsert', matchBy: 'email', customerFields: { email: 'ana@example.com', firstName: 'Ana' } });
+		for (let run = 0; run < 3; run++) expect((await runWorkflow(byEmail, { credentials: credentials() })).error(NODE)).toBeUndefined();
+		expect(storeA().customers).toHaveLength(1);
+		const updatedAt = storeA().customers[0].updatedAt;
+
+		const byCustomId = shopifyWorkflow({ resource: 'customer', operation: 'upsert', matchBy: 'customId', customIdValue: 'ERP-42', customerFields: { email: 'bo@example.com', lastName: 'Bo' } });
+		for (let run = 0; run < 3; run++) expect((await runWorkflow(byCustomId, { credentials: credentials() })).error(NODE)).toBeUndefined();
+		expect(storeA().customers).toHaveLength(2);
+		expect(storeA().customers[1].metafields).toEqual({ 'custom.erp_id': 'ERP-42' });
+		expect(storeA().customers[0].updatedAt).toBe(updatedAt);
+		// Only the two creations sent webhooks? No subscriptions here, so check the change log instead:
+		expect(storeA().customers.map((c) => c.createdAt === c.updatedAt)).toEqual([true, true]);
+	});
+
+	it('copies a customer from another store\'s webhook payload', async () => {
+		const payload = {
+			id: 706405506930370084,
+			email: 'bob@biller.com',
+			first_name: 'Bob',
+			last_name: 'Biller',
+			phone: '+15555555555',
+			addresses: [{ address1: "151 O'Connor Street", city: 'Ottawa', province_code: 'ON', country_code: 'CA', zip: 'K2P 2L8' }],
+			admin_graphql_api_id: 'gid://shopify/Customer/706405506930370084',
+		};
+		const result = await runWorkflow(shopifyWorkflow({ resource: 'customer', operation: 'upsert', matchBy: 'email', customerSource: 'webhookPayload', customerPayload: '={{ $json.payload }}' }), {
+			credentials: credentials(),
+			input: [{ payload }],
+		});
+		expect(result.output(NODE)[0].json).toMatchObject({ email: 'bob@biller.com', firstName: 'Bob', phone: '+15555555555', defaultAddress: { provinceCode: 'ON', countryCodeV2: 'CA' } });
+	});
+
+	it('names the alternative when Shopify refuses to delete a customer with orders, and deletes one without', async () => {
+		const records = storeA();
+		const withOrders = { id: 7_100_000_000_001, firstName: 'Has', lastName: 'Orders', email: 'o@example.com', phone: null, note: null, tags: [], addresses: [], emailMarketingState: 'NOT_SUBSCRIBED', emailConsentUpdatedAt: null, metafields: {}, ordersCount: 2, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+		records.customers.push(withOrders, { ...withOrders, id: 7_100_000_000_002, email: 'n@example.com', ordersCount: 0 });
+		const refused = await runWorkflow(
+			shopifyWorkflow({ resource: 'customer', operation: 'delete', customerId: { mode: 'id', value: '7100000000001' } }, { continueOnFail: true }),
+			{ credentials: credentials(), input: [{}] },
+		);
+		const item = refused.output(NODE)[0];
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(item.json.error).toContain('associated orders');
+		expect(item.json.errorDescription).toMatch(/Shopify deletes only customers without orders.*tag.*Erase personal data/);
+
+		const deleted = await runWorkflow(shopifyWorkflow({ resource: 'customer', operation: 'delete', customerId: { mode: 'list', value: 'gid://shopify/Customer/7100000000002' } }), { credentials: credentials() });
+		expect(deleted.output(NODE)[0].json).toEqual({ deleted: true, deletedCustomerId: 'gid://shopify/Customer/7100000000002' });
+		expect(records.customers.map((c) => c.id)).toEqual([7_100_000_000_001]);
+	});
+
+	it('names the field for bad input, keeps going with Continue On Fail, and never shows the secret', async () => {
+		const result = await runWorkflow(
+			shopifyWorkflow(
+				{ resource: 'customer', operation: 'create', customerFields: { email: '={{ $json.email }}' }, addresses: { address: [{ countryCode: '={{ $json.country }}' }] } },
+				{ continueOnFail: true },
+			),
+			{ credentials: credentials(), input: [{ email: 'ok@example.com', country: 'FR' }, { email: 'x@example.com', country: 'France' }, { email: 'not-an-email', country: 'DE' }] },
+		);
+		const out = result.output(NODE);
+		expect(out.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(out[0].json.email).toBe('ok@example.com');
+		expect(out[1].json.error).toBe('Addresses › Address 1 › Country Code: "France" is not a two-letter ISO country code');
+		expect(out[2].json.error).toBe('Shopify: customerCreate refused: input.email: Email is invalid');
+		expect(JSON.stringify(result.run.data)).not.toContain('sim-client-secret');
+		expect(JSON.stringify(sim.server.requests)).not.toContain('sim-client-secret');
+	});
+
+	it('renews the token after a 401 and names the credential when the client secret is wrong', async () => {
+		const first = await runWorkflow(shopifyWorkflow({ resource: 'customer', operation: 'search', searchBy: 'query', query: 'tag:none' }), { credentials: credentials({ sessionToken: 'shpat_expired', sessionTokenExpiresAt: 0 }) });
+		expect(first.error(NODE)).toBeUndefined();
+		expect(first.credentialsHelper.preAuthenticationCalls.shopifyAdminApi).toBe(1);
+
+		const wrong = await runWorkflow(shopifyWorkflow({ resource: 'customer', operation: 'search', searchBy: 'query', query: 'x' }), { credentials: credentials({ clientSecret: 'wrong-secret-123456' }) });
+		expect(wrong.error(NODE)?.message).toMatch(/^Shopify: refused the client credentials \(HTTP 400, invalid_client/);
+		expect(JSON.stringify(wrong.run.data)).not.toContain('wrong-secret-123456');
+	});
+});
