@@ -15,9 +15,11 @@ export function parseSearch(query: string | null | undefined): Term[] {
 	const terms: Term[] = [];
 	const source = (query ?? '').trim();
 	let index = 0;
+	let quoted = false;
 	const readValue = (): string => {
 		const quote = source[index];
-		if (quote === '"' || quote === "'") {
+		quoted = quote === '"' || quote === "'";
+		if (quoted) {
 			index++;
 			let value = '';
 			while (index < source.length && source[index] !== quote) {
@@ -39,12 +41,14 @@ export function parseSearch(query: string | null | undefined): Term[] {
 		if (field) {
 			index += field[0].length;
 			const raw = readValue();
-			terms.push({ field: field[1].toLowerCase(), op: (field[2] as Term['op']) ?? ':', value: raw.replace(/\*$/, ''), prefix: raw.endsWith('*') });
+			const prefix = !quoted && raw.endsWith('*');
+			terms.push({ field: field[1].toLowerCase(), op: (field[2] as Term['op']) ?? ':', value: prefix ? raw.slice(0, -1) : raw, prefix });
 			continue;
 		}
 		const word = readValue();
-		if (word === 'AND' || word === '') continue;
-		terms.push({ op: ':', value: word.replace(/\*$/, ''), prefix: word.endsWith('*') });
+		if ((word === 'AND' && !quoted) || word === '') continue;
+		const prefix = word.endsWith('*');
+		terms.push({ op: ':', value: prefix ? word.slice(0, -1) : word, prefix });
 	}
 	return terms;
 }

@@ -16,6 +16,11 @@ interface Page {
 	pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
+/** A single plain word searches as a prefix (title:ser*); anything else as a quoted phrase. */
+function titleQuery(text: string): string {
+	return /^[\p{L}\p{N}_-]+$/u.test(text) ? `title:${text}*` : `title:${searchValue(text)}`;
+}
+
 function adminUrl(shopDomain: string, path: string, gid: string): string {
 	const store = shopDomain.replace(/\.myshopify\.com$/, '');
 	return `https://admin.shopify.com/store/${store}/${path}/${gid.replace(/^.*\//, '')}`;
@@ -39,7 +44,7 @@ export async function searchCustomers(this: ILoadOptionsFunctions, filter?: stri
 export async function searchProducts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const credentials = await this.getCredentials('shopifyAdminApi');
 	const text = filter?.trim();
-	const data = await shopifyGraphql.call(this, PRODUCTS, { first: 50, after: paginationToken ?? null, query: text ? `title:${searchValue(`${text}*`)}` : null });
+	const data = await shopifyGraphql.call(this, PRODUCTS, { first: 50, after: paginationToken ?? null, query: text ? titleQuery(text) : null });
 	const page = data.products as Page;
 	return {
 		results: page.nodes.map((product) => ({

@@ -15,7 +15,7 @@ describe('Shopify Admin node: customers', () => {
 			{ credentials: credentials() },
 		);
 		expect(created.error(NODE)).toBeUndefined();
-		const customer = created.output(NODE)[0].json;
+		const customer = created.output(NODE)[0].json as { id: string };
 		expect(customer).toMatchObject({
 			firstName: 'Siobhán',
 			lastName: "O'Brien",
