@@ -25,6 +25,20 @@ async function main(): Promise<void> {
 			].join('\n'),
 		);
 	}
+	if (!only || only === 'shopify') {
+		const quick = process.argv.includes('--quick');
+		const { shopifyThrottling } = await import('./shopifyThrottling');
+		const result = await shopifyThrottling(quick ? 150 : 2000);
+		console.log(
+			[
+				`Shopify throttling (${result.customers} customer upserts, one store, standard plan: 2,000-point bucket, ${result.restoreRate} points/s)`,
+				`  failed items ${result.failed}, throttled answers ${result.throttledAnswers}, requests ${result.requests}`,
+				`  cost per upsert ${result.costPerUpsert}, total ${result.customers * result.costPerUpsert} points`,
+				`  wall ${result.seconds.toFixed(1)} s vs minimum ${result.minimumSeconds.toFixed(1)} s (total cost ÷ restore rate)`,
+				`  ratio wall/minimum ${(result.seconds / result.minimumSeconds).toFixed(3)} (target ≤ 1.15)`,
+			].join('\n'),
+		);
+	}
 	if (only && only !== 'manychat') return;
 	const { manyChatThroughput } = await import('./manychatThroughput');
 	console.log('ManyChat throughput (simulator enforces the documented per-endpoint limits)');

@@ -149,7 +149,13 @@ export class ShopifyTrigger implements INodeType {
 			}
 		}
 
+		// Answer Shopify now (it allows 5 s), whatever the workflow does next. Answering here, before
+		// n8n starts the execution, is also what makes n8n save the delivery log in its database:
+		// static data changed by a webhook is saved when the response is sent, and starting an
+		// execution first would reset its change marker.
+		response.status(200).json({ received: true, webhookId });
 		return {
+			noWebhookResponse: true,
 			workflowData: [
 				[
 					{
