@@ -2,12 +2,14 @@ import { join } from 'node:path';
 
 import { SimulatorServer } from './frame/server';
 import type { SimulatorDefinition } from './frame/types';
+import { cegidSimulator } from './cegid';
 import { manyChatSimulator } from './manychat';
 
 /** Every simulator, by the name the CLI and the runtime use. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each simulator has its own state type
 export const simulatorDefinitions: Record<string, SimulatorDefinition<any>> = {
 	[manyChatSimulator.name]: manyChatSimulator,
+	[cegidSimulator.name]: cegidSimulator,
 };
 
 export type RunningSimulators = Record<string, SimulatorServer<unknown>>;

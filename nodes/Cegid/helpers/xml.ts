@@ -23,6 +23,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
  */
 export function escapeXml(value: string): string {
 	return value
+		// eslint-disable-next-line no-control-regex -- these are exactly the characters XML cannot carry
 		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
 		.replace(/[&<>"']/g, (character) => ESCAPES[character]);
 }

@@ -19,10 +19,10 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: 'Close or Anonymize', value: 'closeOrAnonymize', description: "CEGID's replacement for a delete: close the customer, or erase its personal data", action: 'Close or anonymize a customer' },
 			{ name: 'Create', value: 'create', description: 'Create a customer', action: 'Create a customer' },
+			{ name: 'Create or Update', value: 'upsert', description: 'Create a new record, or update the current one if it already exists (upsert)', action: 'Create or update a customer' },
 			{ name: 'Get', value: 'get', description: 'Get a customer by CEGID ID or external reference', action: 'Get a customer' },
 			{ name: 'Search', value: 'search', description: 'Find customers by e-mail, phone or name', action: 'Search customers' },
 			{ name: 'Update', value: 'update', description: 'Change only the given fields of a customer', action: 'Update a customer' },
-			{ name: 'Upsert', value: 'upsert', description: 'Update the matching customer (external reference, then e-mail) or create it', action: 'Create or update a customer' },
 		],
 		default: 'upsert',
 	},
