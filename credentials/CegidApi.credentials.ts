@@ -161,12 +161,9 @@ export class CegidApi implements ICredentialType {
 		const body = typeof response.body === 'string' ? safeParse(response.body) : response.body;
 		const token = (body as { access_token?: unknown } | undefined)?.access_token;
 		if (response.statusCode >= 400 || typeof token !== 'string' || token === '') {
-			// Shaped like an HTTP 401, so the node's transport reports it with the credential hint.
-			const status = response.statusCode >= 400 ? response.statusCode : 502;
-			throw Object.assign(new Error(describeTokenRefusal(status, body)), {
-				httpCode: '401',
-				cause: { response: { status: 401, data: { message: describeTokenRefusal(status, body) } } },
-			});
+			// Shaped like an HTTP 401 answer, so the node's transport reports it with the credential hint.
+			const message = describeTokenRefusal(response.statusCode, body);
+			throw Object.assign(new Error(message), { response: { status: 401, data: { message } } });
 		}
 		return { accessToken: token };
 	}

@@ -74,13 +74,8 @@ export async function cegidApiTest(this: ICredentialTestFunctions, credential: I
 			if (answer.statusCode === 401 || answer.statusCode === 403) {
 				return error(`CEGID refused the login ${login} (HTTP ${answer.statusCode}). Check User and Password, and that Database ID "${database}" is the folder this user belongs to.`);
 			}
-			let parsed;
-			try {
-				parsed = parseSoapAnswer(bodyText(answer.body));
-			} catch {
-				parsed = undefined;
-			}
-			if (!parsed) return error(`No SOAP answer at ${root}/CustomerWcfService.svc (HTTP ${answer.statusCode}). Check the Y2 address and the API Flavour.`);
+			const parsed = parseSoapAnswer(bodyText(answer.body));
+			if (parsed.notSoap !== undefined) return error(`No SOAP answer at ${root}/CustomerWcfService.svc (HTTP ${answer.statusCode}). Check the Y2 address and the API Flavour.`);
 			if (parsed.fault) return error(`CEGID answered with a fault: ${parsed.fault.message}. Check Database ID "${database}".`);
 			const greeting = parsed.response?.children.find((entry) => entry.name === 'HelloWorldResult')?.text ?? '';
 			const served = /DataBaseId:\s*\(([^)]*)\)/i.exec(greeting)?.[1];

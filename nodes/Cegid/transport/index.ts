@@ -14,6 +14,7 @@ const CREDENTIAL = { credentialType: 'cegidApi', credentialDisplayName: 'CEGID R
 /** CEGID's own error text: a SOAP fault (message + cause), or the REST error's message. */
 function describeCegidError(body: unknown): string | undefined {
 	if (isSoapAnswer(body)) {
+		if (body.notSoap !== undefined) return body.notSoap;
 		const fault = body.fault;
 		if (!fault) return undefined;
 		const cause = fault.cause && fault.cause !== fault.message ? ` (${fault.cause})` : '';
@@ -57,7 +58,11 @@ function service(flavour: ApiFlavour, credentials: IDataObject): ServiceDefiniti
 					},
 					// A 200 whose body is not a SOAP envelope (an HTML login page of a proxy) is no answer.
 					errorInBody: (body: unknown) =>
-						isSoapAnswer(body) ? (body.fault ? describeCegidError(body) : undefined) : 'the answer is not a SOAP envelope; check the URL in the credential',
+						isSoapAnswer(body) && body.notSoap === undefined
+							? body.fault
+								? describeCegidError(body)
+								: undefined
+							: 'the answer is not a SOAP envelope; check the URL and API Flavour in the credential',
 				}
 			: {}),
 	};

@@ -4,6 +4,7 @@
  */
 import { child, parseXml, path, toObject, toXml, type XmlElement, type XmlObject } from '../helpers/xml';
 import { escapeXml } from '../helpers/xml';
+import { summarizeBody } from '../../shared/errors';
 
 export const RETAIL_NS = 'http://www.cegid.fr/Retail/1.0';
 
@@ -46,6 +47,8 @@ export interface SoapFault {
 
 export interface SoapAnswer {
 	soap: true;
+	/** Set when the body was not a SOAP envelope (an IIS or proxy page): a short text summary of it. */
+	notSoap?: string;
 	fault?: SoapFault;
 	/** The `{Operation}Response` element. */
 	response?: XmlElement;
@@ -53,11 +56,19 @@ export interface SoapAnswer {
 
 const textOf = (element: XmlElement | undefined) => (element?.text ?? '').trim() || undefined;
 
-/** Reads a SOAP answer; throws when the text is not a SOAP envelope (e.g. an HTML error page). */
+/**
+ * Reads a SOAP answer. A body that is not a SOAP envelope (an IIS error page) is kept only as a
+ * short text summary, so no raw markup reaches an error.
+ */
 export function parseSoapAnswer(text: string): SoapAnswer {
-	const envelope = parseXml(text);
+	let envelope: XmlElement | undefined;
+	try {
+		envelope = parseXml(text);
+	} catch {
+		envelope = undefined;
+	}
 	const body = child(envelope, 'Body');
-	if (envelope.name !== 'Envelope' || !body) throw new Error('not a SOAP envelope');
+	if (!envelope || envelope.name !== 'Envelope' || !body) return { soap: true, notSoap: summarizeBody(text) || '(empty answer)' };
 	const fault = child(body, 'Fault');
 	if (!fault) return { soap: true, response: body.children[0] };
 	const detail = child(fault, 'detail')?.children[0];
