@@ -21,6 +21,8 @@ const FIELD_LABELS: Record<string, string> = {
 export interface CustomerInput {
 	customer: CegidCustomer;
 	warnings: string[];
+	/** Last name from Last Name When Missing: used for a new customer only, never over an existing one. */
+	lastNameIsPlaceholder: boolean;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -38,6 +40,7 @@ export function readCustomerInput(this: IExecuteFunctions, itemIndex: number): C
 
 	let customer: CegidCustomer = {};
 	const warnings: string[] = [];
+	let lastNameIsPlaceholder = false;
 	if (this.getNodeParameter('source', itemIndex, 'fields') === 'shopify') {
 		let payload = this.getNodeParameter('shopifyCustomer', itemIndex, {}) as unknown;
 		if (typeof payload === 'string') {
@@ -59,6 +62,7 @@ export function readCustomerInput(this: IExecuteFunctions, itemIndex: number): C
 		});
 		customer = mapped.customer;
 		warnings.push(...mapped.warnings);
+		lastNameIsPlaceholder = mapped.lastNameIsPlaceholder;
 	}
 
 	const fields = this.getNodeParameter('customerFields', itemIndex, {}) as IDataObject;
@@ -91,6 +95,7 @@ export function readCustomerInput(this: IExecuteFunctions, itemIndex: number): C
 			}
 		}
 		(customer as IDataObject)[field] = field === 'email' && typeof value === 'string' ? value.toLowerCase() : value;
+		if (field === 'lastName') lastNameIsPlaceholder = false;
 	}
-	return { customer, warnings };
+	return { customer, warnings, lastNameIsPlaceholder };
 }

@@ -30,6 +30,8 @@ export interface ShopifyMappingResult {
 	customer: CegidCustomer;
 	/** Data that could not be carried over unchanged, in words for the workflow author. */
 	warnings: string[];
+	/** The last name is the Last Name When Missing placeholder: never write it over a real one. */
+	lastNameIsPlaceholder: boolean;
 }
 
 type ShopifyAddress = Record<string, unknown>;
@@ -114,6 +116,7 @@ export function mapShopifyCustomer(payload: unknown, options: ShopifyMappingOpti
 	const address = ((shopify.default_address ??
 		(Array.isArray(shopify.addresses) ? shopify.addresses[0] : undefined)) ?? {}) as ShopifyAddress;
 	const customer: CegidCustomer = {};
+	let lastNameIsPlaceholder = false;
 
 	const gid = shopifyCustomerGid(shopify);
 	if (gid) customer.externalReference = gid;
@@ -129,6 +132,7 @@ export function mapShopifyCustomer(payload: unknown, options: ShopifyMappingOpti
 		const fallback = str(options.lastNameWhenMissing);
 		if (fallback) {
 			customer.lastName = fallback;
+			lastNameIsPlaceholder = true;
 			warnings.push(`The Shopify customer has no last name; "${fallback}" was used (option Last Name When Missing).`);
 		}
 	}
@@ -186,5 +190,5 @@ export function mapShopifyCustomer(payload: unknown, options: ShopifyMappingOpti
 	for (const key of Object.keys(customer) as Array<keyof CegidCustomer>) {
 		if (customer[key] === undefined) delete customer[key];
 	}
-	return { customer, warnings };
+	return { customer, warnings, lastNameIsPlaceholder };
 }

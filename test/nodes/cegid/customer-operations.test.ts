@@ -167,6 +167,16 @@ describe.each<Flavour>(['rest', 'soap'])('CEGID node › Customer (%s)', (flavou
 		expect(sim.server.state.customers.C000001.externalReference).toBe('gid://shopify/Customer/2002');
 	});
 
+	it('Upsert uses Last Name When Missing for a new customer only, never over a real last name', async () => {
+		const upsert = async (payload: IDataObject) =>
+			(await run({ operation: 'upsert', matchByEmail: true, source: 'shopify', shopifyCustomer: payload, customerFields: {}, options: { lastNameWhenMissing: 'WEB CUSTOMER' } })).output(NODE)[0].json;
+		const created = await upsert({ admin_graphql_api_id: 'gid://shopify/Customer/5005', email: 'newsletter@example.com' });
+		expect(created).toMatchObject({ action: 'created', customer: { lastName: 'WEB CUSTOMER' }, warnings: [expect.stringContaining('Last Name When Missing')] });
+		const existing = await upsert({ admin_graphql_api_id: 'gid://shopify/Customer/1001', email: 'jonas.weber@example.de' });
+		expect(existing).toMatchObject({ action: 'unchanged', customerId: 'C000002' });
+		expect(sim.server.state.customers.C000002.lastName).toBe('Weber');
+	});
+
 	it('Close or Anonymize: close keeps the data; anonymize erases it; both keep the record', async () => {
 		const closed = await run({ operation: 'closeOrAnonymize', customer: { __rl: true, mode: 'id', value: 'C000001' }, deleteAction: 'close' });
 		expect(closed.output(NODE)[0].json).toMatchObject({ customerId: 'C000001', action: 'closed', customer: { closed: true, lastName: 'Martin' } });

@@ -59,6 +59,7 @@ describe('Shopify customer → CEGID', () => {
 				emailingAccepted: true,
 			},
 			warnings: [],
+			lastNameIsPlaceholder: false,
 		});
 	});
 
@@ -120,8 +121,9 @@ describe('Shopify customer → CEGID', () => {
 
 	it('uses Last Name When Missing only when Shopify has no last name', () => {
 		expect(mapShopifyCustomer({ email: 'a@b.co' }).customer.lastName).toBeUndefined();
-		const { customer, warnings } = mapShopifyCustomer({ email: 'a@b.co' }, { lastNameWhenMissing: 'WEB' });
+		const { customer, warnings, lastNameIsPlaceholder } = mapShopifyCustomer({ email: 'a@b.co' }, { lastNameWhenMissing: 'WEB' });
 		expect(customer.lastName).toBe('WEB');
+		expect(lastNameIsPlaceholder).toBe(true);
 		expect(warnings[0]).toContain('"WEB" was used');
 	});
 

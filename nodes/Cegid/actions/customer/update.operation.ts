@@ -15,12 +15,13 @@ export const description: INodeProperties[] = [customerLocator(show), ...custome
 /** A partial update: only the fields given (and different from CEGID's) are written. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runForEachItem.call(this, async (itemIndex) => {
-		const { customer, warnings } = readCustomerInput.call(this, itemIndex);
+		const { customer, warnings, lastNameIsPlaceholder } = readCustomerInput.call(this, itemIndex);
 		if (Object.keys(customer).length === 0) {
 			throw parameterError(this.getNode(), 'Update Fields', 'nothing to update', 'Add at least one field to change, or map a Shopify customer.', itemIndex);
 		}
 		const client = await customerClient.call(this, itemIndex);
 		const current = await locateCustomer.call(this, client, itemIndex);
+		if (lastNameIsPlaceholder && current.lastName) delete customer.lastName;
 		const changes = changedFields(customer, current);
 		const changed = Object.keys(changes);
 		if (changed.length) await client.update(current, changes);

@@ -62,7 +62,7 @@ async function findMatch(
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runForEachItem.call(this, async (itemIndex) => {
-		const { customer, warnings } = readCustomerInput.call(this, itemIndex);
+		const { customer, warnings, lastNameIsPlaceholder } = readCustomerInput.call(this, itemIndex);
 		const matchByEmail = this.getNodeParameter('matchByEmail', itemIndex, true) as boolean;
 		if (!customer.externalReference && !(matchByEmail && customer.email)) {
 			throw parameterError(
@@ -86,6 +86,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		}
 
 		const desired: CegidCustomer = { ...customer };
+		if (lastNameIsPlaceholder && current.lastName) delete desired.lastName;
 		if (matchedBy === 'email' && current.externalReference && desired.externalReference && current.externalReference !== desired.externalReference) {
 			// The same person from another store: keep the reference CEGID already has, so that store still finds them.
 			warnings.push(`Matched by e-mail; the customer keeps its external reference ${current.externalReference}.`);
