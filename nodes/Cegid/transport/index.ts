@@ -31,7 +31,15 @@ function describeCegidError(body: unknown): string | undefined {
 	return undefined;
 }
 
+/** A web server's own page (IIS, a proxy) instead of an answer from CEGID's customer API. */
+function isForeignPage(body: unknown): boolean {
+	return isSoapAnswer(body) ? body.notSoap !== undefined : typeof body === 'string' && /^\s*</.test(body);
+}
+
 function hint(statusCode: number, body: unknown): string | undefined {
+	if (statusCode !== 401 && isForeignPage(body)) {
+		return 'The web server answered instead of the CEGID customer API. Check the Y2 URL (or Base URL), Database ID and API Flavour in the "CEGID Retail Y2 API" credential.';
+	}
 	const message = describeCegidError(body);
 	const toDo = isSoapAnswer(body) ? body.fault?.toDo : undefined;
 	const known = cegidHint(statusCode, `${message ?? ''} ${toDo ?? ''}`);
