@@ -41,8 +41,16 @@ describe('CEGID node in n8n 2.41.0', () => {
 		simulators = await startSimulators();
 		n8n = await N8nInstance.launch({
 			userFolder,
-			workflowDirs: [join(__dirname, 'workflows')],
-			credentials: simulatorCredentials(simulatorUrls(simulators)),
+			workflowDirs: [join(__dirname, 'workflows'), join(__dirname, 'cegid-workflows')],
+			credentials: [
+				...simulatorCredentials(simulatorUrls(simulators)),
+				{
+					id: 'shopSyncCegidSoap',
+					name: 'CEGID (SOAP)',
+					type: 'cegidApi',
+					data: { deployment: 'onPremises', hostUrl: `${simulators.cegid.url}/Y2`, databaseId: SIM_DATABASE, authentication: 'basic', username: SIM_USER, password: SIM_PASSWORD, apiFlavour: 'soap' },
+				},
+			],
 			log: (line) => process.stdout.write(`[e2e] ${line}\n`),
 		});
 	});
@@ -75,6 +83,19 @@ describe('CEGID node in n8n 2.41.0', () => {
 		const writes = simulators.cegid.requests.filter((request) => request.method !== 'GET');
 		expect(writes.map((request) => request.method)).toEqual(['POST']);
 		expect(simulators.cegid.requests.every((request) => request.headers.authorization === 'Basic ***')).toBe(true);
+	});
+
+	it('does the same over SOAP: the escaped name round-trips, the second run writes nothing', async () => {
+		const customer = { ...shopifyCustomer, admin_graphql_api_id: 'gid://shopify/Customer/8008', email: 'obrien.soap@example.ie' };
+		const post = async () => await axios.post(`${n8n!.baseUrl}/webhook/e2e-cegid-soap-upsert`, customer, { validateStatus: () => true });
+		const first = await post();
+		expect(first.data).toMatchObject({ action: 'created', customer: { lastName: `O'Brien <&> "Ltd"`, externalReference: 'gid://shopify/Customer/8008' } });
+		const stored = cegidState().customers[first.data.customerId as string];
+		expect(stored.lastName).toBe(`O'Brien <&> "Ltd"`);
+		const before = simulators.cegid.requests.length;
+		expect((await post()).data).toMatchObject({ action: 'unchanged', customerId: first.data.customerId });
+		const actions = simulators.cegid.requests.slice(before).map((request) => String(request.headers.soapaction).replace(/^.*\//, '').replace('"', ''));
+		expect(actions).toEqual(['GetCustomerIdByReference', 'GetCustomerDetail']);
 	});
 
 	it('turns a Shopify delete into a closed CEGID customer, keeping the record', async () => {

@@ -117,7 +117,7 @@ function soapClient(context: RequestContext, itemIndex?: number): CustomerClient
 
 function restClient(context: RequestContext, itemIndex?: number): CustomerClient {
 	const request = async <T>(method: 'GET' | 'POST' | 'PATCH', path: string, options: CallOptions & { qs?: IDataObject; body?: IDataObject } = {}) =>
-		await cegidRestRequest.call<RequestContext, Parameters<typeof cegidRestRequest>, Promise<T>>(context, method, path, { itemIndex, ...options });
+		(await cegidRestRequest.call(context, method, path, { itemIndex, ...options })) as T;
 	const list = async (qs: IDataObject, limit: number) => {
 		const records = await request<IDataObject[]>('GET', '', { qs });
 		return (Array.isArray(records) ? records : []).slice(0, limit).map(fromRestCustomer);

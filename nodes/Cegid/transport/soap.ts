@@ -2,9 +2,8 @@
  * CustomerWcfService envelopes and answers. Envelope shape, namespace and SOAPAction values are the
  * ones in Cegid's guide "Consuming Y2 Web Services" and in public clients (contracts/cegid/README.md).
  */
-import { child, parseXml, path, toObject, toXml, type XmlElement, type XmlObject } from '../helpers/xml';
-import { escapeXml } from '../helpers/xml';
 import { summarizeBody } from '../../shared/errors';
+import { child, escapeXml, parseXml, path, toXml, type XmlElement, type XmlObject } from '../helpers/xml';
 
 export const RETAIL_NS = 'http://www.cegid.fr/Retail/1.0';
 
@@ -94,5 +93,3 @@ export function isSoapAnswer(body: unknown): body is SoapAnswer {
 export function soapResult(answer: SoapAnswer, operation: SoapOperation): XmlElement | undefined {
 	return path(answer.response, `${operation}Result`);
 }
-
-export { toObject };
