@@ -2,6 +2,7 @@ import { join } from 'node:path';
 
 import { SimulatorServer } from './frame/server';
 import type { SimulatorDefinition } from './frame/types';
+import { cegidSimulator } from './cegid';
 import { manyChatSimulator } from './manychat';
 import { shopifySimulator } from './shopify';
 
@@ -10,6 +11,7 @@ import { shopifySimulator } from './shopify';
 export const simulatorDefinitions: Record<string, SimulatorDefinition<any>> = {
 	[manyChatSimulator.name]: manyChatSimulator,
 	[shopifySimulator.name]: shopifySimulator,
+	[cegidSimulator.name]: cegidSimulator,
 };
 
 export type RunningSimulators = Record<string, SimulatorServer<unknown>>;

@@ -47,6 +47,22 @@ export const CREDENTIAL_SLOTS: CredentialSlot[] = [
 			};
 		},
 	})),
+	{
+		id: 'shopSyncCegid',
+		name: 'CEGID',
+		type: 'cegidApi',
+		simulator: 'cegid',
+		data: (url) => ({
+			deployment: 'cloud',
+			tenant: '90000000',
+			databaseId: '90000000_001_PROD',
+			authentication: 'basic',
+			username: 'SHOPSYNC',
+			password: 'Simulator-Pass-0001',
+			apiFlavour: 'rest',
+			baseUrl: `${url}/Y2`,
+		}),
+	},
 ];
 
 export function simulatorCredentials(simulatorUrls: Record<string, string>): CredentialImport[] {

@@ -95,7 +95,15 @@ describe('npm pack', () => {
 		const credential = loadExport<ICredentialType>(file);
 		expect(typeof credential.icon).toBe('object');
 		for (const iconFile of iconFiles(credential.icon as IconRef, file)) expect(packed.has(iconFile)).toBe(true);
-		expect(credential.test).toBeDefined();
+		// A credential is tested by its own request, or by a packed node's credentialTest method (testedBy).
+		const testedBy = manifestEntries('nodes')
+			.map((nodeFile) => loadExport<INodeType>(nodeFile))
+			.flatMap((node) =>
+				(node.description.credentials ?? [])
+					.filter((entry) => entry.name === credential.name && typeof entry.testedBy === 'string')
+					.map((entry) => node.methods?.credentialTest?.[entry.testedBy as string]),
+			);
+		expect(credential.test !== undefined || testedBy.some((method) => typeof method === 'function')).toBe(true);
 	});
 
 	it('holds nothing but dist/ and the package metadata', () => {

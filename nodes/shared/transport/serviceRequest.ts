@@ -56,6 +56,11 @@ export interface ServiceDefinition {
 	errorInBody?(body: unknown): string | undefined;
 	/** Extracts the service's own error text from an error response body. */
 	errorMessage?(body: unknown): string | undefined;
+	/**
+	 * A failed response the service marks as final (a SOAP business fault arrives as HTTP 500 but
+	 * will fail the same way again): it is not retried, and no "not repeated" note is added.
+	 */
+	isFinalError?(statusCode: number, body: unknown): boolean;
 	/** Per-status hint that tells the user what to fix; falls back to generic hints. */
 	hint?(statusCode: number, body: unknown): string | undefined;
 	retry?: Partial<RetryOptions>;
@@ -275,9 +280,10 @@ export async function serviceRequest<T = unknown>(
 		}
 
 		failure = { kind: 'status', statusCode, retryAfter: headers['retry-after'] };
+		const final = service.isFinalError?.(statusCode, body) === true;
 		const retryAfterMs = parseRetryAfter(failure.retryAfter);
 		const canWait = retryAfterMs === undefined || retryAfterMs <= retry.maxRetryAfterMs;
-		if (attempt < retry.maxAttempts && canWait && isRetryable(failure, idempotent)) {
+		if (!final && attempt < retry.maxAttempts && canWait && isRetryable(failure, idempotent)) {
 			await sleep(backoffDelay(attempt, retry, retryAfterMs));
 			continue;
 		}
@@ -286,7 +292,7 @@ export async function serviceRequest<T = unknown>(
 		const attempts = attempt > 1 ? ` after ${attempt} attempts` : '';
 		const waitNote =
 			retryAfterMs !== undefined ? ` The service asked to wait ${Math.ceil(retryAfterMs / 1000)} s.` : '';
-		const notRepeated = withheldRetry(failure, idempotent) ? NOT_REPEATED : '';
+		const notRepeated = !final && withheldRetry(failure, idempotent) ? NOT_REPEATED : '';
 		const fix =
 			(service.hint?.(statusCode, body) ??
 				GENERIC_HINTS[statusCode] ??
