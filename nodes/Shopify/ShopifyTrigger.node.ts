@@ -8,6 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { parseLossless } from '../shared/losslessJson';
 import { isRepeatedDelivery } from './helpers/deliveryLog';
 import { deleteSubscription, ensureSubscriptions, subscriptionsFor } from './helpers/subscriptions';
 import { topicEnum, WEBHOOK_TOPICS } from './helpers/topics';
@@ -130,7 +131,8 @@ export class ShopifyTrigger implements INodeType {
 
 		let payload: unknown;
 		try {
-			payload = JSON.parse(rawBody.toString('utf8'));
+			// Shopify's sample IDs exceed 2^53: such integers are kept as exact digit strings.
+			payload = parseLossless(rawBody.toString('utf8'));
 		} catch {
 			return refuse(400, 'The body is not JSON');
 		}

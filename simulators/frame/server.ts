@@ -12,6 +12,7 @@ import type {
 	LoggedRequest,
 	Route,
 	SimRequest,
+	SimHost,
 	SimResponse,
 	SimRuntime,
 	SimulatorDefinition,
@@ -140,13 +141,10 @@ export class SimulatorServer<S> {
 			server.once('error', reject);
 			server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
 		});
-		const self = this;
-		this.runtime = this.definition.start?.({
-			get state() {
-				return self.state;
-			},
-			changed: () => this.markChanged(),
-		});
+		const host = { changed: () => this.markChanged() } as SimHost<S>;
+		// A getter, so background work always sees the current state (reset replaces it).
+		Object.defineProperty(host, 'state', { get: () => this.state });
+		this.runtime = this.definition.start?.(host);
 		return this.url;
 	}
 

@@ -55,10 +55,11 @@ export class StoreRecords {
 
 	/** Applies a change; like Shopify, a write that changes nothing sends no webhook. */
 	updateCustomer(customer: CustomerRecord, fields: Partial<CustomerRecord>): CustomerRecord {
-		const before = JSON.stringify({ ...customer, addresses: customer.addresses.map(({ id: _id, ...rest }) => rest) });
+		// Addresses get new IDs on every write; compare what they say, not their IDs.
+		const comparable = () => JSON.stringify({ ...customer, addresses: customer.addresses.map((address) => ({ ...address, id: 0 })) });
+		const before = comparable();
 		Object.assign(customer, Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)));
-		const after = JSON.stringify({ ...customer, addresses: customer.addresses.map(({ id: _id, ...rest }) => rest) });
-		if (before !== after) {
+		if (before !== comparable()) {
 			customer.updatedAt = this.now();
 			this.emit('customers/update', restCustomer(this.store, customer));
 		}

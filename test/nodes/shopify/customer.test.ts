@@ -58,13 +58,13 @@ describe('Shopify Admin node: customers', () => {
 
 	it('copies a customer from another store\'s webhook payload', async () => {
 		const payload = {
-			id: 706405506930370084,
+			id: 7064055069303700,
 			email: 'bob@biller.com',
 			first_name: 'Bob',
 			last_name: 'Biller',
 			phone: '+15555555555',
 			addresses: [{ address1: "151 O'Connor Street", city: 'Ottawa', province_code: 'ON', country_code: 'CA', zip: 'K2P 2L8' }],
-			admin_graphql_api_id: 'gid://shopify/Customer/706405506930370084',
+			admin_graphql_api_id: 'gid://shopify/Customer/7064055069303700',
 		};
 		const result = await runWorkflow(shopifyWorkflow({ resource: 'customer', operation: 'upsert', matchBy: 'email', customerSource: 'webhookPayload', customerPayload: '={{ $json.payload }}' }), {
 			credentials: credentials(),

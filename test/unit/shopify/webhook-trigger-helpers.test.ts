@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 import { DELIVERY_MEMORY_MS, forgetInProcessDeliveries, isRepeatedDelivery, MAX_REMEMBERED_DELIVERIES } from '../../../nodes/Shopify/helpers/deliveryLog';
 import { topicEnum, topicFromEnum, WEBHOOK_TOPICS } from '../../../nodes/Shopify/helpers/topics';
 import { signShopifyBody, verifyShopifySignature } from '../../../nodes/Shopify/helpers/webhookSignature';
@@ -15,7 +17,7 @@ describe('Shopify webhook signature', () => {
 		['a missing header', undefined],
 		['an empty header', ''],
 		['a signature made with another secret', signShopifyBody(body, 'another-secret')],
-		['a hex digest instead of base64', require('node:crypto').createHmac('sha256', secret).update(body).digest('hex')],
+		['a hex digest instead of base64', createHmac('sha256', secret).update(body).digest('hex')],
 		['a truncated signature', signShopifyBody(body, secret).slice(0, 20)],
 		['garbage', '%%%not base64%%%'],
 	])('rejects %s', (_case, header) => {
