@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { parameterError } from '../../../shared/errors';
 import { runForEachItem } from '../../../shared/execute';
+import { customerAsWebhookPayload } from '../../helpers/customerPayload';
 import { gidParameter } from '../../helpers/gid';
 import { shopifyGraphql } from '../../transport';
 import { documents } from '../../transport/documents';
@@ -9,6 +10,22 @@ import { recordLocator } from '../common.descriptions';
 
 export const description: INodeProperties[] = [
 	recordLocator('customerId', 'Customer', 'searchCustomers', 'customers', { resource: ['customer'], operation: ['get', 'update', 'delete'] }),
+	{
+		displayName: 'Output Format',
+		name: 'outputFormat',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Admin API Fields', value: 'graphql', description: 'As the GraphQL Admin API returns it (firstName, defaultAddress…)' },
+			{
+				name: 'Webhook Payload Fields',
+				value: 'webhookPayload',
+				description: 'In the shape of a customers/update webhook (first_name, addresses…), to re-read a customer after a webhook and map it the same way',
+			},
+		],
+		default: 'graphql',
+		displayOptions: { show: { resource: ['customer'], operation: ['get'] } },
+	},
 ];
 
 /** Reads one customer; a missing one is an error that names the ID, not an empty item. */
@@ -23,6 +40,7 @@ export async function fetchCustomer(this: IExecuteFunctions, id: string, itemInd
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const id = gidParameter.call(this, 'Customer', 'Customer', this.getNodeParameter('customerId', itemIndex), itemIndex);
-		return await fetchCustomer.call(this, id, itemIndex);
+		const customer = await fetchCustomer.call(this, id, itemIndex);
+		return this.getNodeParameter('outputFormat', itemIndex, 'graphql') === 'webhookPayload' ? customerAsWebhookPayload(customer) : customer;
 	});
 }
