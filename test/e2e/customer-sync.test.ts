@@ -31,7 +31,7 @@ describe('Shipped workflow: customer sync across stores A, B, C and CEGID', () =
 	const store = (key: StoreKey) => shopify().state.stores.find((candidate) => candidate.key === key) as StoreState;
 	const admin = (key: StoreKey, path: string) => `${shopify().url}/__sim/shops/${key}${path}`;
 
-	const until = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 120_000) => {
+	const until = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 300_000) => {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			if (await check()) return;
