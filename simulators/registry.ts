@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 
+import { bigQuerySimulator } from './bigquery';
 import { SimulatorServer } from './frame/server';
 import type { SimulatorDefinition } from './frame/types';
 import { manyChatSimulator } from './manychat';
@@ -8,6 +9,7 @@ import { manyChatSimulator } from './manychat';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each simulator has its own state type
 export const simulatorDefinitions: Record<string, SimulatorDefinition<any>> = {
 	[manyChatSimulator.name]: manyChatSimulator,
+	[bigQuerySimulator.name]: bigQuerySimulator,
 };
 
 export type RunningSimulators = Record<string, SimulatorServer<unknown>>;
