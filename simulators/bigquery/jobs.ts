@@ -47,7 +47,7 @@ interface QueryBody {
 async function execute(ctx: SimContext<BigQueryState>, projectId: string, body: QueryBody, jobId: string): Promise<StoredJob | SimResponse> {
 	if (typeof body.query !== 'string' || body.query.trim() === '') return bqError(400, 'Query text is required', 'invalid');
 	if (body.useLegacySql === true) return bqError(400, 'The simulator runs Standard SQL only (useLegacySql: false).', 'invalidQuery');
-	if (body.parameterMode && body.parameterMode !== 'NAMED') return bqError(400, 'The simulator supports named query parameters only (parameterMode NAMED).', 'invalidQuery');
+	if (body.parameterMode && body.parameterMode.toUpperCase() !== 'NAMED') return bqError(400, 'The simulator supports named query parameters only (parameterMode NAMED).', 'invalidQuery');
 	try {
 		const result = await runQuery(ctx.state, {
 			query: body.query,

@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { redactSecrets } from '../../shared/errors';
 import { CredentialProblem, type ServiceAccount } from './account';
-import { accessToken, TokenRefused } from './token';
+import { accessToken, forgetToken, TokenRefused } from './token';
 
 export interface Store {
 	bq: BigQuery;
@@ -19,6 +19,10 @@ export interface Store {
  * URL, which the simulator cannot stand in for.
  */
 export async function openStore(account: ServiceAccount, dataset: string): Promise<Store> {
+	return { bq: await client(account), account, dataset };
+}
+
+async function client(account: ServiceAccount): Promise<BigQuery> {
 	const token = await accessToken(account);
 	const authClient = { getRequestHeaders: async () => new Headers({ authorization: `Bearer ${token}` }) };
 	const options: BigQueryOptions = {
@@ -28,7 +32,22 @@ export async function openStore(account: ServiceAccount, dataset: string): Promi
 		retryOptions: { autoRetry: true, maxRetries: 3 },
 		...(account.apiEndpoint ? { apiEndpoint: account.apiEndpoint } : {}),
 	};
-	return { bq: new BigQuery(options), account, dataset };
+	return new BigQuery(options);
+}
+
+/**
+ * Runs `task` against the store; when BigQuery refuses the cached access token (401), fetches a
+ * new one and runs it once more. Safe for writes: every streamed row carries its insertId.
+ */
+export async function withStore<T>(store: Store, task: (store: Store) => Promise<T>): Promise<T> {
+	try {
+		return await task(store);
+	} catch (error) {
+		if (Number((error as ClientError)?.code) !== 401) throw error;
+	}
+	forgetToken(store.account);
+	store.bq = await client(store.account);
+	return await task(store);
 }
 
 export const tablePath = (store: Store, table: string) => `\`${store.account.projectId}.${store.dataset}.${table}\``;

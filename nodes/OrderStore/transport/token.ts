@@ -43,8 +43,15 @@ export class TokenRefused extends Error {
 	}
 }
 
+const cacheKey = (account: ServiceAccount) => createHash('sha256').update(`${account.clientEmail}|${account.tokenUrl}|${account.privateKey}`).digest('hex');
+
+/** Forgets the account's token (after BigQuery refused it: revoked, or the simulator restarted). */
+export function forgetToken(account: ServiceAccount): void {
+	cache.delete(cacheKey(account));
+}
+
 export async function accessToken(account: ServiceAccount): Promise<string> {
-	const key = createHash('sha256').update(`${account.clientEmail}|${account.tokenUrl}|${account.privateKey}`).digest('hex');
+	const key = cacheKey(account);
 	const cached = cache.get(key);
 	if (cached && cached.expiresAt - REFRESH_MARGIN_MS > Date.now()) return cached.token;
 	const response = await fetch(account.tokenUrl, {

@@ -6,7 +6,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { insertRows, type RowToInsert } from '../../helpers/insert';
 import { TOUCHES_TABLE } from '../../helpers/schema';
 import { settle, storeFor } from '../../helpers/store';
-import { query, storeError, tablePath } from '../../transport/client';
+import { query, storeError, tablePath, withStore } from '../../transport/client';
 
 const show = { resource: ['client'], operation: ['recordTouch'] };
 
@@ -100,11 +100,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	if (pending.length) {
 		const store = await storeFor.call(this);
 		const ids = [...new Set(pending.map((entry) => entry.row.insertId))];
-		const known = await settle(query(store, `SELECT DISTINCT touch_id FROM ${tablePath(store, TOUCHES_TABLE)} WHERE touch_id IN UNNEST(@ids)`, { params: { ids }, types: { ids: ['STRING'] } }));
+		const known = await settle(withStore(store, async (current) => await query(current, `SELECT DISTINCT touch_id FROM ${tablePath(current, TOUCHES_TABLE)} WHERE touch_id IN UNNEST(@ids)`, { params: { ids }, types: { ids: ['STRING'] } })));
 		if (!known.ok) throw storeError(this.getNode(), known.error, store.account);
 		const existing = new Set(known.value.map((row) => String(row.touch_id)));
 		const unique = new Map(pending.filter((entry) => !existing.has(entry.row.insertId)).map((entry) => [entry.row.insertId, entry.row]));
-		const inserted = unique.size ? await settle(insertRows(store, TOUCHES_TABLE, [...unique.values()])) : { ok: true as const, value: { failures: [], requests: 0 } };
+		const inserted = unique.size ? await settle(withStore(store, async (current) => await insertRows(current, TOUCHES_TABLE, [...unique.values()]))) : { ok: true as const, value: { failures: [], requests: 0 } };
 		if (!inserted.ok) throw storeError(this.getNode(), inserted.error, store.account);
 		const failed = new Map(inserted.value.failures.map((failure) => [failure.insertId, failure]));
 		for (const { itemIndex, row } of pending) {

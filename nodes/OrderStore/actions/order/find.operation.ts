@@ -5,7 +5,7 @@ import { runForEachItem } from '../../../shared/execute';
 import { rowToOrder } from '../../helpers/orderRows';
 import { LATEST_VIEW } from '../../helpers/schema';
 import { settle, storeFor } from '../../helpers/store';
-import { query, type Store, storeError, tablePath, type TypedParams } from '../../transport/client';
+import { query, type Store, storeError, tablePath, type TypedParams, withStore } from '../../transport/client';
 
 const show = { resource: ['order'], operation: ['find'] };
 
@@ -102,7 +102,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			condition = 'created_at >= @from AND created_at < @to';
 			typed = { params: { from: iso.call(this, 'from', itemIndex), to: iso.call(this, 'to', itemIndex) }, types: { from: 'TIMESTAMP', to: 'TIMESTAMP' } };
 		}
-		const found = await settle(findOrders(store, condition, typed, limit));
+		const found = await settle(withStore(store, async (current) => await findOrders(current, condition, typed, limit)));
 		if (!found.ok) throw storeError(this.getNode(), found.error, store.account, itemIndex);
 		return found.value;
 	});

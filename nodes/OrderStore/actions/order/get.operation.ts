@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { parameterError } from '../../../shared/errors';
 import { runForEachItem } from '../../../shared/execute';
 import { settle, storeFor } from '../../helpers/store';
-import { storeError } from '../../transport/client';
+import { storeError, withStore } from '../../transport/client';
 import { findOrders } from './find.operation';
 
 export const description: INodeProperties[] = [
@@ -23,7 +23,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const key = (this.getNodeParameter('orderKey', itemIndex, '') as string).trim();
 		if (!key) throw parameterError(this.getNode(), 'Order Key', 'is empty', 'Map the order key, e.g. {{ $json.orderKey }}.', itemIndex);
-		const found = await settle(findOrders(store, 'order_key = @order_key', { params: { order_key: key }, types: { order_key: 'STRING' } }, 1));
+		const found = await settle(withStore(store, async (current) => await findOrders(current, 'order_key = @order_key', { params: { order_key: key }, types: { order_key: 'STRING' } }, 1)));
 		if (!found.ok) throw storeError(this.getNode(), found.error, store.account, itemIndex);
 		return found.value;
 	});

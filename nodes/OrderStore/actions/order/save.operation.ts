@@ -7,7 +7,7 @@ import { insertRows, type RowToInsert } from '../../helpers/insert';
 import { checkOrder, contentHash, orderRow, versionId } from '../../helpers/orderRows';
 import { ORDERS_TABLE } from '../../helpers/schema';
 import { settle, storeFor } from '../../helpers/store';
-import { query, type Store, storeError, tablePath } from '../../transport/client';
+import { query, type Store, storeError, tablePath, withStore } from '../../transport/client';
 
 export const description: INodeProperties[] = [
 	{
@@ -124,7 +124,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	if (candidates.length === 0) return output.filter((entry): entry is INodeExecutionData => entry !== undefined);
 
 	const store = await storeFor.call(this);
-	const lookup = await settle(storedVersions(store, [...new Set(candidates.map((candidate) => candidate.order.orderKey))]));
+	const lookup = await settle(withStore(store, async (current) => await storedVersions(current, [...new Set(candidates.map((candidate) => candidate.order.orderKey))])));
 	if (!lookup.ok) throw storeError(this.getNode(), lookup.error, store.account);
 	const stored = lookup.value;
 
@@ -144,7 +144,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		rows.push({ insertId: candidate.versionId, json: orderRow(candidate.order, candidate.hash, storedAt) });
 	}
 
-	const inserted = rows.length ? await settle(insertRows(store, ORDERS_TABLE, rows)) : { ok: true as const, value: { failures: [], requests: 0 } };
+	const inserted = rows.length ? await settle(withStore(store, async (current) => await insertRows(current, ORDERS_TABLE, rows))) : { ok: true as const, value: { failures: [], requests: 0 } };
 	if (!inserted.ok) throw storeError(this.getNode(), inserted.error, store.account);
 	const failures = inserted.value.failures;
 	const failed = new Map(failures.map((failure) => [failure.insertId, failure]));

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { parameterError } from '../../../shared/errors';
 import { runForEachItem } from '../../../shared/execute';
 import { settle, storeFor } from '../../helpers/store';
-import { type ParamType, query, storeError } from '../../transport/client';
+import { type ParamType, query, storeError, withStore } from '../../transport/client';
 
 const show = { resource: ['query'], operation: ['runSql'] };
 
@@ -140,7 +140,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const entries = (this.getNodeParameter('parameters.parameter', itemIndex, []) as ParameterEntry[]) ?? [];
 		const maxRows = this.getNodeParameter('maxRows', itemIndex, 1000) as number;
 		const typed = typedParameters.call(this, entries, itemIndex);
-		const result = await settle(query(store, sql, typed, maxRows));
+		const result = await settle(withStore(store, async (current) => await query(current, sql, typed, maxRows)));
 		if (!result.ok) throw storeError(this.getNode(), result.error, store.account, itemIndex);
 		return result.value.slice(0, maxRows) as IDataObject[];
 	});

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { type Field, LATEST_VIEW, latestViewSql, TABLES } from '../../helpers/schema';
 import { settle, storeFor } from '../../helpers/store';
-import { type Store, storeError } from '../../transport/client';
+import { type Store, storeError, withStore } from '../../transport/client';
 
 export const description: INodeProperties[] = [];
 
@@ -65,7 +65,7 @@ async function ensure(store: Store): Promise<IDataObject> {
 /** Creates what is missing and changes nothing that is already right; runs once per execution. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const store = await storeFor.call(this);
-	const result = await settle(ensure(store));
+	const result = await settle(withStore(store, ensure));
 	if (!result.ok) throw storeError(this.getNode(), result.error, store.account);
 	return [{ json: result.value, pairedItem: this.getInputData().map((_, item) => ({ item })) }];
 }
