@@ -8,7 +8,7 @@ import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 export class OrderStoreBigQueryApi implements ICredentialType {
 	name = 'orderStoreBigQueryApi';
 
-	displayName = 'Order Store (BigQuery) Service Account';
+	displayName = 'Order Store BigQuery API';
 
 	icon: Icon = {
 		light: 'file:../nodes/OrderStore/orderStore.svg',
@@ -30,7 +30,7 @@ export class OrderStoreBigQueryApi implements ICredentialType {
 		},
 		{
 			displayName: 'Service Account Key (JSON)',
-			name: 'serviceAccountJson',
+			name: 'serviceAccountSecret',
 			type: 'string',
 			typeOptions: { password: true, rows: 6 },
 			default: '',

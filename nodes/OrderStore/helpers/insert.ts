@@ -58,11 +58,15 @@ export async function insertRows(store: Store, table: string, rows: RowToInsert[
 	}
 	const target = store.bq.dataset(store.dataset).table(table);
 	for (const batch of plan.batches) {
+		let partial: PartialFailure | undefined;
 		try {
 			await target.insert(batch, { raw: true, skipInvalidRows: true, ignoreUnknownValues: false, partialRetries: 0 });
 		} catch (error) {
-			const partial = error as PartialFailure;
-			if (partial?.name !== 'PartialFailureError' || !Array.isArray(partial.response?.insertErrors)) throw error;
+			partial = error as PartialFailure;
+		}
+		if (partial) {
+			// Anything but row-level errors (HTTP errors, a missing table) is the caller's to report.
+			if (partial.name !== 'PartialFailureError' || !Array.isArray(partial.response?.insertErrors)) throw partial;
 			for (const entry of partial.response.insertErrors) {
 				const row = batch[entry.index ?? -1];
 				if (!row) continue;

@@ -34,7 +34,7 @@ export function canonicalJson(value: unknown): string {
 
 /** What makes a version: everything but when it was read (ingestedAt), the raw payload and the email envelope. */
 export function contentHash(order: NormalizedOrder): string {
-	const { ingestedAt: _ingestedAt, raw: _raw, email: _email, ...content } = order;
+	const content = Object.fromEntries(Object.entries(order).filter(([key]) => !['ingestedAt', 'raw', 'email'].includes(key)));
 	return sha256(canonicalJson(content));
 }
 

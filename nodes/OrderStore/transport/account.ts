@@ -30,12 +30,13 @@ export function serviceAccountFrom(credentials: ICredentialDataDecryptedObject):
 	let privateKey = text(credentials.privateKey);
 	let keyTokenUri = '';
 	if ((credentials.keyFormat ?? 'json') === 'json') {
-		let key: Record<string, unknown>;
+		let key: Record<string, unknown> | undefined;
 		try {
-			key = JSON.parse(text(credentials.serviceAccountJson)) as Record<string, unknown>;
+			key = JSON.parse(text(credentials.serviceAccountSecret)) as Record<string, unknown>;
 		} catch {
-			throw new CredentialProblem('The service account key is not valid JSON. Paste the whole key file, from { to }.');
+			key = undefined;
 		}
+		if (key === undefined) throw new CredentialProblem('The service account key is not valid JSON. Paste the whole key file, from { to }.');
 		if (key === null || typeof key !== 'object' || key.type !== 'service_account') {
 			throw new CredentialProblem('The JSON is not a service account key (its "type" must be "service_account").');
 		}

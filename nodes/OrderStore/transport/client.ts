@@ -40,11 +40,13 @@ async function client(account: ServiceAccount): Promise<BigQuery> {
  * new one and runs it once more. Safe for writes: every streamed row carries its insertId.
  */
 export async function withStore<T>(store: Store, task: (store: Store) => Promise<T>): Promise<T> {
+	let failure: unknown;
 	try {
 		return await task(store);
 	} catch (error) {
-		if (Number((error as ClientError)?.code) !== 401) throw error;
+		failure = error;
 	}
+	if (Number((failure as ClientError)?.code) !== 401) throw failure;
 	forgetToken(store.account);
 	store.bq = await client(store.account);
 	return await task(store);

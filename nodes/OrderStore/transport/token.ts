@@ -25,12 +25,13 @@ function signedAssertion(account: ServiceAccount, now: number): string {
 	const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 	const iat = Math.floor(now / 1000);
 	const unsigned = `${encode({ alg: 'RS256', typ: 'JWT' })}.${encode({ iss: account.clientEmail, scope: SCOPE, aud: account.tokenUrl, iat, exp: iat + 3600 })}`;
-	let signature: string;
+	let signature: string | undefined;
 	try {
 		signature = createSign('RSA-SHA256').update(unsigned).sign(account.privateKey, 'base64url');
 	} catch {
-		throw new CredentialProblem('The private key could not sign the token request: paste the private_key value exactly as in the key file.');
+		signature = undefined;
 	}
+	if (signature === undefined) throw new CredentialProblem('The private key could not sign the token request: paste the private_key value exactly as in the key file.');
 	return `${unsigned}.${signature}`;
 }
 

@@ -28,7 +28,7 @@ export function useBigQuery() {
 	const credentials = (overrides: IDataObject = {}) => ({
 		orderStoreBigQueryApi: {
 			keyFormat: 'json',
-			serviceAccountJson: JSON.stringify(simulatorServiceAccountJson()),
+			serviceAccountSecret: JSON.stringify(simulatorServiceAccountJson()),
 			projectId: '',
 			dataset: 'crm',
 			location: 'EU',

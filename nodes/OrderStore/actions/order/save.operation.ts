@@ -96,12 +96,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (input === 'shopify') {
 			const json = items[itemIndex].json;
 			const payload = json.body !== undefined && json.headers !== undefined ? json.body : json;
-			try {
-				order = shopifyOrderToNormalized(deepCopy(payload), this.getNodeParameter('shopDomain', itemIndex, '') as string, now);
-			} catch (error) {
-				if (!(error instanceof ShopifyPayloadProblem)) throw error;
-				problems = [error.message];
-			}
+			const domain = this.getNodeParameter('shopDomain', itemIndex, '') as string;
+			const mapped = await settle(async () => shopifyOrderToNormalized(deepCopy(payload), domain, now));
+			if (mapped.ok) order = mapped.value;
+			else if (mapped.error instanceof ShopifyPayloadProblem) problems = [mapped.error.message];
+			else throw new NodeOperationError(this.getNode(), mapped.error as Error, { itemIndex });
 		} else {
 			const field = this.getNodeParameter('orderField', itemIndex, '') as string;
 			const checked = checkOrder(field ? readPath(items[itemIndex].json, field) : items[itemIndex].json, now);
