@@ -16,7 +16,7 @@ import { router } from './actions/router';
 import * as setup from './actions/setup/Setup.resource';
 import { settle } from './helpers/store';
 import { serviceAccountFrom } from './transport/account';
-import { openStore, query as runQuery, storeError } from './transport/client';
+import { openStore, query as runQuery, storeError, withStore } from './transport/client';
 
 export class OrderStore implements INodeType {
 	description: INodeTypeDescription = {
@@ -68,7 +68,7 @@ export class OrderStore implements INodeType {
 				const outcome = await settle(async () => {
 					const account = serviceAccountFrom(credential.data ?? {});
 					const store = await openStore(account, account.dataset);
-					return await runQuery(store, 'SELECT 1 AS ok', { params: {}, types: {} });
+					return await withStore(store, async (current) => await runQuery(current, 'SELECT 1 AS ok', { params: {}, types: {} }));
 				});
 				if (outcome.ok) return { status: 'OK', message: 'Connection successful' };
 				const error = storeError({ name: 'Order Store', type: 'orderStore', typeVersion: 1, position: [0, 0], parameters: {}, id: 'credential-test' }, outcome.error, undefined);

@@ -7,7 +7,7 @@
  * - "double-quoted" and 'single-quoted' strings with backslash escapes → DuckDB '…' literals;
  * - `x IN UNNEST(arr)` → `x IN (SELECT UNNEST(arr))`; `FROM … , UNNEST(arr) AS i` → a subquery whose column is i;
  * - `STRUCT(a AS x, b)` → struct_pack(x := a, b := b); `arr[OFFSET(n)]` / `[SAFE_OFFSET(n)]` / `[ORDINAL(n)]` → 1-based index;
- * - `* EXCEPT (…)` → `* EXCLUDE (…)`; `SAFE_CAST` → TRY_CAST; `CURRENT_TIMESTAMP()` → current_timestamp;
+ * - `* EXCEPT (…)` → `* EXCLUDE (…)`; `SAFE_CAST` → TRY_CAST; `GENERATE_ARRAY` → generate_series; `CURRENT_TIMESTAMP()` → current_timestamp;
  * - type names after AS in CAST: INT64, FLOAT64, NUMERIC, BIGNUMERIC, BOOL, STRING, BYTES.
  * QUALIFY, window functions, ARRAY(subquery), DATE(), ARRAY_LENGTH and most functions are the same in both.
  */
@@ -293,6 +293,10 @@ function render(tokens: Token[], context: TranslateContext): string {
 		if (token.text === '*' && upper(next) === 'EXCEPT' && tokens[index + 2]?.text === '(') {
 			out.push('* EXCLUDE');
 			index++;
+			continue;
+		}
+		if (word === 'GENERATE_ARRAY' && next?.text === '(') {
+			out.push('generate_series');
 			continue;
 		}
 		if (word === 'SAFE_CAST') {

@@ -62,15 +62,30 @@ export interface TypedParams {
 	types: Record<string, ParamType>;
 }
 
+/** The client sends TIMESTAMP, DATE, DATETIME and TIME values only when wrapped in its own classes. */
+function clientValues(typed: TypedParams): Record<string, unknown> {
+	const wrap: Record<string, (value: string) => unknown> = {
+		TIMESTAMP: (value) => BigQuery.timestamp(value),
+		DATE: (value) => BigQuery.date(value),
+		DATETIME: (value) => BigQuery.datetime(value),
+		TIME: (value) => BigQuery.time(value),
+	};
+	return Object.fromEntries(
+		Object.entries(typed.params).map(([name, value]) => {
+			const type = typed.types[name];
+			return [name, typeof value === 'string' && typeof type === 'string' && wrap[type] ? wrap[type](value) : value];
+		}),
+	);
+}
+
 /** Runs a query with named, typed parameters and returns plain rows (see plainValue). */
-export async function query(store: Store, sql: string, typed: TypedParams, maxResults?: number): Promise<IDataObject[]> {
+export async function query(store: Store, sql: string, typed: TypedParams): Promise<IDataObject[]> {
 	const request: Query = {
 		query: sql,
-		params: typed.params,
+		params: clientValues(typed),
 		types: typed.types as Query['types'],
 		location: store.account.location,
 		useLegacySql: false,
-		...(maxResults !== undefined ? { maxResults } : {}),
 	};
 	const [rows] = await store.bq.query(request);
 	return (rows as IDataObject[]).map((row) => plainValue(row) as IDataObject);

@@ -62,7 +62,7 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 1000,
-		description: 'Stop reading after this many rows',
+		description: 'Max number of rows to output (BigQuery still pages through the whole result; add LIMIT to the SQL for large tables)',
 		displayOptions: { show },
 	},
 ];
@@ -140,7 +140,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const entries = (this.getNodeParameter('parameters.parameter', itemIndex, []) as ParameterEntry[]) ?? [];
 		const maxRows = this.getNodeParameter('maxRows', itemIndex, 1000) as number;
 		const typed = typedParameters.call(this, entries, itemIndex);
-		const result = await settle(withStore(store, async (current) => await query(current, sql, typed, maxRows)));
+		const result = await settle(withStore(store, async (current) => await query(current, sql, typed)));
 		if (!result.ok) throw storeError(this.getNode(), result.error, store.account, itemIndex);
 		return result.value.slice(0, maxRows) as IDataObject[];
 	});
