@@ -32,7 +32,8 @@ describe('Order Store node › Order → Get and Find', () => {
 	it('Get returns the latest version of the order by key, in the order shape; an unknown key gives no item', async () => {
 		const got = await bq.run({ resource: 'order', operation: 'get', orderKey: jane.orderKey as string });
 		const [order] = got.output(NODE).map((item) => item.json);
-		const { ingestedAt: _ignored, email: _email, ...expected } = jane as Record<string, unknown>;
+		// ingestedAt is the first version's; the email envelope keeps only the message ID.
+		const expected = Object.fromEntries(Object.entries(jane).filter(([key]) => key !== 'ingestedAt' && key !== 'email'));
 		expect(order).toMatchObject({ ...expected, status: 'fulfilled' });
 		expect(order.version).toMatchObject({ count: 2 });
 		expect((await bq.run({ resource: 'order', operation: 'get', orderKey: 'email:swiftparcel:nope' })).output(NODE)).toEqual([]);
