@@ -39,7 +39,9 @@ function timestampText(value: unknown, location: string): string | RowError {
 	if (!date || Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999) {
 		return invalid(location, `Couldn't convert value to timestamp: Could not parse '${String(value)}' as a timestamp. Required format is YYYY-MM-DD HH:MM[:SS[.SSSSSS]]`);
 	}
-	return date.toISOString();
+	// Microseconds survive (BigQuery keeps six digits; a JS Date only three).
+	const micros = typeof value === 'string' ? /:\d{2}\.(\d{4,6})/.exec(value)?.[1] : undefined;
+	return micros ? date.toISOString().replace(/\.\d{3}Z$/, `.${micros.padEnd(6, '0')}Z`) : date.toISOString();
 }
 
 function convertScalar(field: FieldSchema, value: unknown, location: string): unknown {

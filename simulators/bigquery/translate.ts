@@ -150,6 +150,9 @@ const TYPE_NAMES: Record<string, string> = {
 	BYTES: 'BLOB',
 };
 
+/** Reserved in DuckDB but ordinary names in BigQuery (e.g. a column called `unique`): quoted as identifiers. */
+const DUCKDB_ONLY_RESERVED = new Set(['analyse', 'analyze', 'asymmetric', 'both', 'check', 'column', 'constraint', 'deferrable', 'describe', 'do', 'foreign', 'initially', 'lambda', 'leading', 'placing', 'primary', 'references', 'returning', 'show', 'summarize', 'symmetric', 'table', 'trailing', 'unique', 'variadic']);
+
 const upper = (token: Token | undefined) => (token && token.kind === 'word' ? token.text.toUpperCase() : '');
 
 /** Index of the matching ")" / "]" for the opener at `open` (non-space tokens). */
@@ -312,8 +315,8 @@ function render(tokens: Token[], context: TranslateContext): string {
 			out.push(TYPE_NAMES[word]);
 			continue;
 		}
-		if (token.kind === 'backtick') {
-			out.push(quoteIdent(token.value!));
+		if (token.kind === 'backtick' || (token.kind === 'word' && DUCKDB_ONLY_RESERVED.has(token.text.toLowerCase()) && next?.text !== '(')) {
+			out.push(quoteIdent(token.value ?? token.text));
 			continue;
 		}
 		out.push(token.text);
