@@ -36,7 +36,7 @@ const PAYLOAD = {
 	total_tax: '8.17',
 	total_price: '54.90',
 	shipping_lines: [{ title: 'Standard', price: '5.90', code: 'STD' }],
-	customer: { id: 706405506930370084, email: 'bob@biller.com', first_name: 'Bob', last_name: 'Biller' },
+	customer: { id: '706405506930370084', email: 'bob@biller.com', first_name: 'Bob', last_name: 'Biller' },
 	billing_address: { first_name: 'Bob', last_name: 'Biller', address1: '1 rue X', city: 'Paris', zip: '75001', country_code: 'FR', phone: null },
 	shipping_address: { first_name: 'Bob', last_name: 'Biller', address1: '1 rue X', address2: 'Bât. B', city: 'Paris', province: null, zip: '75001', country_code: 'fr', phone: '+33 6 12 34 56 78' },
 	line_items: [
@@ -77,7 +77,9 @@ describe('shopifyOrderToNormalized', () => {
 	});
 
 	it('keeps an order ID beyond 2^53 exact through admin_graphql_api_id', () => {
-		const order = shopifyOrderToNormalized({ ...PAYLOAD, id: 9007199254740993, admin_graphql_api_id: 'gid://shopify/Order/9007199254740993' }, 'a.myshopify.com');
+		// As JSON.parse reads the webhook body: the numeric id has already lost its last digit.
+		const parsed = JSON.parse('{"id": 9007199254740993, "admin_graphql_api_id": "gid://shopify/Order/9007199254740993"}') as object;
+		const order = shopifyOrderToNormalized({ ...PAYLOAD, ...parsed }, 'a.myshopify.com');
 		expect(order.sourceOrderId).toBe('9007199254740993');
 	});
 
