@@ -1,3 +1,5 @@
+import { simulatorServiceAccountJson } from '../../simulators/bigquery/testServiceAccount';
+
 /**
  * Credentials the local n8n gets, pointing at the simulators. Shipped workflows reference
  * credentials by these IDs and names, so an imported workflow binds to them without editing.
@@ -26,6 +28,23 @@ export const CREDENTIAL_SLOTS: CredentialSlot[] = [
 		type: 'manyChatApi',
 		simulator: 'manychat',
 		data: (url) => ({ apiKey: '1234567890123456:SIMULATORKEY0000000000000000000001', baseUrl: url }),
+	},
+	{
+		id: 'shopSyncBigQuery',
+		name: 'BigQuery CRM',
+		type: 'orderStoreBigQueryApi',
+		simulator: 'bigquery',
+		// The committed test-only service account (simulators/bigquery/testServiceAccount.ts), which
+		// only the simulator knows; its token URL is the simulator's JWT-bearer grant.
+		data: (url) => ({
+			keyFormat: 'json',
+			serviceAccountSecret: JSON.stringify(simulatorServiceAccountJson()),
+			projectId: '',
+			dataset: 'crm',
+			location: 'US',
+			apiEndpoint: url,
+			tokenUrl: `${url}/token`,
+		}),
 	},
 ];
 

@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { NODE, sampleOrder, useBigQuery } from './setup';
 
 const TABLE = '`shop-sync-sim.crm.orders_latest`';
@@ -13,7 +15,7 @@ describe('Order Store node › Query → Run SQL', () => {
 		]);
 	});
 
-	const runSql = async (sql: string, parameter: Array<Record<string, unknown>> = [], extra: Record<string, unknown> = {}) => await bq.run({ resource: 'query', operation: 'runSql', sql, parameters: { parameter }, maxRows: 1000, ...extra });
+	const runSql = async (sql: string, parameter: Array<Record<string, unknown>> = []) => await bq.run({ resource: 'query', operation: 'runSql', sql, parameters: { parameter } as INodeParameters, maxRows: 1000 });
 
 	it('sums NUMERIC exactly, with typed parameters (NUMERIC, ARRAY<STRING>, STRING)', async () => {
 		const result = await runSql(
