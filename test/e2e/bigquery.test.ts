@@ -59,8 +59,17 @@ describe('Order Store (BigQuery) in n8n 2.41.0', () => {
 		rmSync(userFolder, { recursive: true, force: true });
 	});
 
+	/**
+	 * Posts to a published workflow's webhook. A 404 means the webhook is not registered yet (under
+	 * load n8n can finish activating workflows after the editor is up) and nothing ran: try again.
+	 */
 	const post = async (path: string, body: object) => {
-		const response = await axios.post(`${n8n!.baseUrl}/webhook/${path}`, body, { validateStatus: () => true });
+		const deadline = Date.now() + 60_000;
+		let response = await axios.post(`${n8n!.baseUrl}/webhook/${path}`, body, { validateStatus: () => true });
+		while (response.status === 404 && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			response = await axios.post(`${n8n!.baseUrl}/webhook/${path}`, body, { validateStatus: () => true });
+		}
 		expect(response.status).toBe(200);
 		return response.data as Array<Record<string, unknown>> | Record<string, unknown>;
 	};

@@ -95,7 +95,15 @@ describe('npm pack', () => {
 		const credential = loadExport<ICredentialType>(file);
 		expect(typeof credential.icon).toBe('object');
 		for (const iconFile of iconFiles(credential.icon as IconRef, file)) expect(packed.has(iconFile)).toBe(true);
-		expect(credential.test).toBeDefined();
+		// Tested by its own request, or by a packed node's credentialTest method (testedBy): a
+		// service-account credential needs a signed JWT, which a declarative request cannot make.
+		const testedBy = manifestEntries('nodes')
+			.map((nodeFile) => loadExport<INodeType>(nodeFile))
+			.flatMap((node) => (node.description.credentials ?? []).filter((entry) => entry.name === credential.name && entry.testedBy).map((entry) => ({ node, method: entry.testedBy as string })));
+		if (credential.test === undefined) {
+			expect(testedBy.length).toBeGreaterThan(0);
+			for (const { node, method } of testedBy) expect(typeof node.methods?.credentialTest?.[method]).toBe('function');
+		}
 	});
 
 	it('holds nothing but dist/ and the package metadata', () => {
