@@ -39,6 +39,21 @@ async function main(): Promise<void> {
 			].join('\n'),
 		);
 	}
+	if (!only || only === 'bigquery') {
+		const { orderStoreBenchmark } = await import('./bigqueryOrderStore');
+		const quick = process.argv.includes('--quick');
+		const result = await orderStoreBenchmark(quick ? 200 : 1000);
+		const rate = (seconds: number) => (result.orders / seconds).toFixed(0);
+		console.log(
+			[
+				`Order Store (BigQuery simulator): save ${result.orders} orders in one execution${quick ? ' (--quick)' : ''}`,
+				`  HTTP requests to BigQuery: ${result.nodeRequests.api} (${Object.entries(result.nodeRequests.byKind).filter(([kind]) => kind !== 'token').map(([kind, n]) => `${kind} ${n}`).join(', ')}; target ≤ 3), plus ${result.nodeRequests.token} token requests (the access token is cached from the Ensure Schema run before it)`,
+				`  the node:  ${result.nodeSeconds.toFixed(2)} s, ${rate(result.nodeSeconds)} rows/s, ${result.stored} rows stored`,
+				`  baseline, one insertAll per order (same client and simulator): ${result.baselineRequests} requests, ${result.baselineSeconds.toFixed(2)} s, ${rate(result.baselineSeconds)} rows/s`,
+				`  speed-up ${(result.baselineSeconds / result.nodeSeconds).toFixed(1)}×`,
+			].join('\n'),
+		);
+	}
 	if (only && only !== 'manychat') return;
 	const { manyChatThroughput } = await import('./manychatThroughput');
 	console.log('ManyChat throughput (simulator enforces the documented per-endpoint limits)');

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 
+import { bigQuerySimulator } from './bigquery';
 import { SimulatorServer } from './frame/server';
 import type { SimulatorDefinition } from './frame/types';
 import { cegidSimulator } from './cegid';
@@ -12,6 +13,7 @@ export const simulatorDefinitions: Record<string, SimulatorDefinition<any>> = {
 	[manyChatSimulator.name]: manyChatSimulator,
 	[shopifySimulator.name]: shopifySimulator,
 	[cegidSimulator.name]: cegidSimulator,
+	[bigQuerySimulator.name]: bigQuerySimulator,
 };
 
 export type RunningSimulators = Record<string, SimulatorServer<unknown>>;

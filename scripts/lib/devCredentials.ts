@@ -1,5 +1,6 @@
 import { LATEST_STABLE_API_VERSION } from '../../nodes/Shopify/transport/apiVersion';
 import { SIMULATOR_STORES, simulatorAppCredentials } from '../../simulators/shopify/state';
+import { simulatorServiceAccountJson } from '../../simulators/bigquery/testServiceAccount';
 
 /**
  * Credentials the local n8n gets, pointing at the simulators. Shipped workflows reference
@@ -61,6 +62,23 @@ export const CREDENTIAL_SLOTS: CredentialSlot[] = [
 			password: 'Simulator-Pass-0001',
 			apiFlavour: 'rest',
 			baseUrl: `${url}/Y2`,
+		}),
+	},
+	{
+		id: 'shopSyncBigQuery',
+		name: 'BigQuery CRM',
+		type: 'orderStoreBigQueryApi',
+		simulator: 'bigquery',
+		// The committed test-only service account (simulators/bigquery/testServiceAccount.ts), which
+		// only the simulator knows; its token URL is the simulator's JWT-bearer grant.
+		data: (url) => ({
+			keyFormat: 'json',
+			serviceAccountSecret: JSON.stringify(simulatorServiceAccountJson()),
+			projectId: '',
+			dataset: 'crm',
+			location: 'US',
+			apiEndpoint: url,
+			tokenUrl: `${url}/token`,
 		}),
 	},
 ];

@@ -116,6 +116,9 @@ export class N8nInstance {
 		// Jest sets NODE_ENV=test, under which n8n 2.41 exits silently at start.
 		const inherited = { ...process.env };
 		delete inherited.NODE_ENV;
+		// The test scripts run Jest with --experimental-vm-modules (the BigQuery client imports
+		// node-fetch dynamically); n8n itself runs without it.
+		delete inherited.NODE_OPTIONS;
 		const env = envWithNode24({
 			...inherited,
 			N8N_USER_FOLDER: options.userFolder,

@@ -34,3 +34,5 @@ export function singleNodeWorkflow(spec: SingleNodeWorkflow): IWorkflowBase {
 }
 
 export const MANYCHAT_CREDENTIAL: INodeCredentials = { manyChatApi: { id: 'shopSyncManyChat', name: 'ManyChat' } };
+
+export const BIGQUERY_CREDENTIAL: INodeCredentials = { orderStoreBigQueryApi: { id: 'shopSyncBigQuery', name: 'BigQuery CRM' } };

@@ -1,4 +1,4 @@
-import type { NormalizedOrder, OrderItem } from '../../shared/order';
+import { type NormalizedOrder, type OrderItem, orderKey } from '../../shared/order';
 import type { EmailTemplate, FieldRule, ItemColumn, ScalarField } from '../templates/types';
 import { boundedMatch } from './boundedRegex';
 import { EmailDocument } from './emailDocument';
@@ -14,31 +14,47 @@ export interface LoadedEmail {
 }
 
 /** What a reviewer sees: the order's shape, with anything not found as null. */
-export type OrderDraft = Omit<NormalizedOrder, 'service' | 'serviceName' | 'orderNumber' | 'totals' | 'currency'> & {
+export type OrderDraft = Omit<
+	NormalizedOrder,
+	'service' | 'serviceName' | 'sourceOrderId' | 'orderNumber' | 'orderKey' | 'totals' | 'currency' | 'email'
+> & {
 	service: string | null;
 	serviceName: string | null;
+	sourceOrderId: string | null;
 	orderNumber: string | null;
+	orderKey: string | null;
+	email: EmailMeta;
 	totals: { subtotal: string | null; shipping: string | null; total: string | null };
 	currency: string | null;
 };
 
+export type EmailMeta = NonNullable<NormalizedOrder['email']>;
+
+/** Delivery emails announce new orders; the delivery service has not shipped anything yet. */
+export const EMAIL_ORDER_STATUS = 'new';
+
 export type Extraction =
-	| { kind: 'order'; order: NormalizedOrder }
-	| { kind: 'review'; reason: string; service: string | null; email: NormalizedOrder['email']; partial: OrderDraft };
+	| { kind: 'order'; order: NormalizedOrder & { email: EmailMeta } }
+	| { kind: 'review'; reason: string; service: string | null; email: EmailMeta; partial: OrderDraft };
 
 /** The draft of an email no template matched: only its metadata is known. */
-export function emptyDraft(email: LoadedEmail): OrderDraft {
+export function emptyDraft(email: LoadedEmail, ingestedAt: string): OrderDraft {
 	return {
 		source: 'email',
 		service: null,
 		serviceName: null,
+		sourceOrderId: null,
 		orderNumber: null,
+		orderKey: null,
 		customer: { name: null, phone: null, email: null },
-		delivery: { address: null, method: null },
+		delivery: { address: null, addressParts: null, method: null },
 		paymentMethod: null,
 		items: [],
 		totals: { subtotal: null, shipping: null, total: null },
 		currency: null,
+		status: EMAIL_ORDER_STATUS,
+		createdAt: email.receivedAt,
+		ingestedAt,
 		email: emailMeta(email),
 		raw: {},
 	};
@@ -46,6 +62,8 @@ export function emptyDraft(email: LoadedEmail): OrderDraft {
 
 export interface ExtractOptions {
 	regexTimeoutMs: number;
+	/** When the email was read (ISO 8601), for `ingestedAt`. */
+	ingestedAt: string;
 }
 
 const lower = (values: string[] | undefined) => (values ?? []).map((value) => value.toLowerCase());
@@ -134,9 +152,11 @@ export function extractOrder(email: LoadedEmail, template: EmailTemplate, docume
 		source: 'email',
 		service: template.id,
 		serviceName: template.name,
+		sourceOrderId: orderNumber ?? null,
 		orderNumber: orderNumber ?? null,
+		orderKey: orderNumber ? orderKey('email', template.id, orderNumber) : null,
 		customer: { name: customerName ?? null, phone: phone ?? phoneText ?? null, email: emailText !== undefined ? (emailAddress(emailText) ?? emailText) : null },
-		delivery: { address: address ?? null, method: deliveryMethod ?? null },
+		delivery: { address: address ?? null, addressParts: null, method: deliveryMethod ?? null },
 		paymentMethod: paymentMethod ?? null,
 		items,
 		totals: {
@@ -145,6 +165,9 @@ export function extractOrder(email: LoadedEmail, template: EmailTemplate, docume
 			total: total?.amount ?? null,
 		},
 		currency,
+		status: EMAIL_ORDER_STATUS,
+		createdAt: email.receivedAt,
+		ingestedAt: options.ingestedAt,
 		email: emailMeta(email),
 		raw,
 	};
@@ -162,10 +185,19 @@ export function extractOrder(email: LoadedEmail, template: EmailTemplate, docume
 	}
 	return {
 		kind: 'order',
-		order: { ...partial, service: template.id, serviceName: template.name, orderNumber, totals: { ...partial.totals, total: total.amount }, currency },
+		order: {
+			...partial,
+			service: template.id,
+			serviceName: template.name,
+			sourceOrderId: orderNumber,
+			orderNumber,
+			orderKey: orderKey('email', template.id, orderNumber),
+			totals: { ...partial.totals, total: total.amount },
+			currency,
+		},
 	};
 }
 
-export function emailMeta(email: LoadedEmail): NormalizedOrder['email'] {
+export function emailMeta(email: LoadedEmail): EmailMeta {
 	return { messageId: email.messageId, receivedAt: email.receivedAt, from: email.from, subject: email.subject };
 }

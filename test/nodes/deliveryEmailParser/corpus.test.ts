@@ -1,6 +1,8 @@
 /**
  * The fixture corpus (test/fixtures/delivery-emails): each .eml goes through the real engine as a
- * binary .eml file, and the output must equal the hand-written expectation exactly.
+ * binary .eml file, and the output must equal the hand-written expectation exactly. The one value an
+ * expectation cannot know, `ingestedAt` (when the node read the email), is written "<ingestedAt>"
+ * there and checked here to be the time of the run.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +24,7 @@ describe('Delivery Email Parser › fixture corpus', () => {
 	it.each(names)('%s', async (name) => {
 		const expected = JSON.parse(readFileSync(join(CORPUS, `${name}.expected.json`), 'utf8')) as { output: 'order' | 'review'; value: unknown };
 		const eml = readFileSync(join(CORPUS, `${name}.eml`));
+		const startedAt = Date.now();
 		const result = await runWorkflow(parserWorkflow({ inputFormat: 'rawBinary', binaryProperty: 'data', options: { deduplicate: false } }, `corpus-${name}`.slice(0, 21)), {
 			input: [{}],
 			binary: { data: { data: eml.toString('base64'), mimeType: 'message/rfc822', fileName: `${name}.eml` } },
@@ -32,6 +35,16 @@ describe('Delivery Email Parser › fixture corpus', () => {
 		const produced = expected.output === 'order' ? orders : review;
 		const other = expected.output === 'order' ? review : orders;
 		expect(other ?? []).toEqual([]);
-		expect(produced?.map((item) => item.json)).toEqual([expected.value]);
+		const finishedAt = Date.now();
+		const values = (produced ?? []).map((item) => structuredClone(item.json) as Record<string, Record<string, unknown>>);
+		for (const value of values) {
+			const order = expected.output === 'order' ? value : value.partial;
+			const ingestedAt = Date.parse(String(order.ingestedAt));
+			expect(order.ingestedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+			expect(ingestedAt).toBeGreaterThanOrEqual(startedAt);
+			expect(ingestedAt).toBeLessThanOrEqual(finishedAt);
+			order.ingestedAt = '<ingestedAt>' as never;
+		}
+		expect(values).toEqual([expected.value]);
 	});
 });

@@ -135,22 +135,23 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				parseTimeoutMs: 10_000,
 			});
 			let extraction: Extraction;
+			const ingestedAt = new Date().toISOString();
 			try {
 				const document = new EmailDocument(email.html);
 				const template = matchTemplate(email, document, templates);
 				extraction = template
-					? extractOrder(email, template, document, { regexTimeoutMs: settings.regexTimeoutMs ?? 100 })
+					? extractOrder(email, template, document, { regexTimeoutMs: settings.regexTimeoutMs ?? 100, ingestedAt })
 					: {
 							kind: 'review',
 							reason: `no template matches this email (from: ${email.from ?? 'unknown'}, subject: ${email.subject ?? 'none'})`,
 							service: null,
 							email: emailMeta(email),
-							partial: emptyDraft(email),
+							partial: emptyDraft(email, ingestedAt),
 						};
 			} catch (error) {
 				// Hostile or broken content (deep nesting, a runaway template regex) is this email's
 				// problem: a person reviews it, the workflow goes on.
-				extraction = { kind: 'review', reason: `could not read the email: ${(error as Error).message}`, service: null, email: emailMeta(email), partial: emptyDraft(email) };
+				extraction = { kind: 'review', reason: `could not read the email: ${(error as Error).message}`, service: null, email: emailMeta(email), partial: emptyDraft(email, ingestedAt) };
 			}
 			if (extraction.kind === 'review') {
 				review.push({ json: reviewItem(extraction), pairedItem });
