@@ -115,7 +115,7 @@ describe('Shipped workflow: customer sync across stores A, B, C and CEGID', () =
 		expect(await executionCount('error')).toBe(0);
 	});
 
-	it('syncs 100 mixed changes across the three stores, with duplicate and reordered deliveries, without loops', async () => {
+	it('syncs 100 mixed changes across the three stores, with duplicate and reordered deliveries, without loops (notes stay per store)', async () => {
 		await axios.post(`${shopify().url}/__sim/webhooks`, { duplicateRate: 0.3, reorderWindowMs: 300 });
 		const deliveriesBefore = shopify().state.deliveries.length;
 		const writesBefore = cegidWrites();
@@ -139,6 +139,8 @@ describe('Shipped workflow: customer sync across stores A, B, C and CEGID', () =
 
 		// 60 edits, each in a random store, of a random customer, some at the same time in two stores.
 		const edits = Array.from({ length: 60 }, (_, index) => ({ key: pick(STORES), email: pick(emails), field: pick(['first_name', 'last_name', 'note'] as const), value: `v${index}` }));
+		const lastNote = new Map<string, string>();
+		for (const edit of edits) if (edit.field === 'note') lastNote.set(`${edit.key}|${edit.email}`, edit.value);
 		for (let batch = 0; batch < edits.length; batch += 10) {
 			await Promise.all(
 				edits.slice(batch, batch + 10).map(async (edit) => {
@@ -178,8 +180,10 @@ describe('Shipped workflow: customer sync across stores A, B, C and CEGID', () =
 			}
 			expect({ email, copies: copies.map((list) => list.length) }).toEqual({ email, copies: [1, 1, 1] });
 			const [a, b, c] = copies.map((list) => list[0] as CustomerRecord);
-			const view = (customer: CustomerRecord) => ({ firstName: customer.firstName, lastName: customer.lastName, note: customer.note });
+			const view = (customer: CustomerRecord) => ({ firstName: customer.firstName, lastName: customer.lastName });
 			expect({ email, b: view(b), c: view(c) }).toEqual({ email, b: view(a), c: view(a) });
+			// Notes are kept per store: each store holds the last note written in it, and no other.
+			expect({ email, notes: copies.map((list) => list[0].note) }).toEqual({ email, notes: STORES.map((key) => lastNote.get(`${key}|${email}`) ?? null) });
 			expect({ email, cegid: [cegidByEmail(email)[0].firstName, cegidByEmail(email)[0].lastName] }).toEqual({ email, cegid: [a.firstName, a.lastName] });
 		}
 

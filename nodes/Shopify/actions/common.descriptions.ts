@@ -109,6 +109,21 @@ export function customerSourceFields(show: Show): INodeProperties[] {
 			description: 'The customer object from the Shopify Admin Trigger (REST field names: first_name, email, addresses…)',
 		},
 		{
+			displayName: 'Fields Not to Copy',
+			name: 'skipPayloadFields',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Addresses', value: 'addresses' },
+				{ name: 'Email Marketing', value: 'emailMarketingState' },
+				{ name: 'Note', value: 'note' },
+				{ name: 'Phone', value: 'phone' },
+				{ name: 'Tags', value: 'tags' },
+			],
+			default: [],
+			displayOptions: { show: { ...show, customerSource: ['webhookPayload'] } },
+			description: 'Fields of the payload to leave as they are in this store, e.g. notes and tags kept per store',
+		},
+		{
 			displayName: 'Customer Fields',
 			name: 'customerFields',
 			type: 'collection',

@@ -123,6 +123,7 @@ export function customerFromSource(this: IExecuteFunctions, itemIndex: number): 
 		throw parameterError(this.getNode(), 'Customer Payload', 'is not a JSON object', 'Map the whole customer from the Shopify trigger, e.g. {{ $json.payload }}.', itemIndex);
 	}
 	const customer = customerFromWebhookPayload(object as IDataObject);
+	for (const field of this.getNodeParameter('skipPayloadFields', itemIndex, []) as Array<keyof CustomerFields>) delete customer[field];
 	if (!customer.email && !customer.phone && !customer.firstName && !customer.lastName) {
 		throw parameterError(this.getNode(), 'Customer Payload', 'has no email, phone or name', 'A customers/delete payload carries no customer data: route deletes to the Delete operation instead.', itemIndex);
 	}
