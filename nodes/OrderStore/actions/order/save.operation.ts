@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['order'], operation: ['save'] } },
 		options: [
 			{ name: 'Normalized Order', value: 'normalized', description: 'An order in the shared order shape (Delivery Email Parser output, the README)' },
-			{ name: 'Shopify Orders/create Webhook', value: 'shopify', description: 'The webhook body (or the Webhook node output with headers and body)' },
+			{ name: 'Shopify Orders/create Webhook', value: 'shopify', description: 'The Shopify Admin Trigger output, a Webhook node output (headers and body), or the bare webhook body' },
 		],
 		default: 'normalized',
 	},
@@ -34,7 +34,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Shop Domain',
 		name: 'shopDomain',
 		type: 'string',
-		default: '={{ $json.headers?.["x-shopify-shop-domain"] ?? "" }}',
+		default: '={{ $json.shopDomain ?? $json.headers?.["x-shopify-shop-domain"] ?? "" }}',
 		placeholder: 'my-shop.myshopify.com',
 		description: 'The myshopify.com domain of the store (the X-Shopify-Shop-Domain header)',
 		displayOptions: { show: { resource: ['order'], operation: ['save'], input: ['shopify'] } },
@@ -95,7 +95,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		let problems: string[] = [];
 		if (input === 'shopify') {
 			const json = items[itemIndex].json;
-			const payload = json.body !== undefined && json.headers !== undefined ? json.body : json;
+			// The Webhook node's item (headers + body), the Shopify Admin Trigger's (topic + payload), or the bare order.
+			const payload = json.body !== undefined && json.headers !== undefined ? json.body : json.topic !== undefined && json.payload !== undefined ? json.payload : json;
 			const domain = this.getNodeParameter('shopDomain', itemIndex, '') as string;
 			const mapped = await settle(async () => shopifyOrderToNormalized(deepCopy(payload), domain, now));
 			if (mapped.ok) order = mapped.value;
