@@ -164,6 +164,21 @@ describe('Shopify Admin Trigger in n8n 2.41.0', () => {
 		expect(storeA().subscriptions).toHaveLength(3);
 	});
 
+	it("tests the credential the way the editor's Test button does: client credentials, static token, wrong secret", async () => {
+		const base = { shopDomain: STORE_A, apiVersion: '2026-10', baseUrl: `${shopify().url}/shops/${STORE_A}`, webhookSecret: '', previousWebhookSecret: '', sessionToken: '', sessionTokenExpiresAt: 0 };
+		const test = async (data: Record<string, unknown>) =>
+			(await n8n!.rest<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', { credentials: { id: '', name: 'Shopify check', type: 'shopifyAdminApi', data: { ...base, ...data } } })).data.data;
+		expect(await test({ authentication: 'clientCredentials', clientId: storeA().clientId, clientSecret: storeA().clientSecret })).toMatchObject({ status: 'OK' });
+		expect(await test({ authentication: 'accessToken', accessToken: storeA().staticToken })).toMatchObject({ status: 'OK' });
+		const wrong = await test({ authentication: 'clientCredentials', clientId: storeA().clientId, clientSecret: 'wrong-secret-0000000000' });
+		expect(wrong.status).toBe('Error');
+		expect(wrong.message).toMatch(/client credentials|invalid_client|401|400/i);
+		expect(wrong.message).not.toContain('wrong-secret-0000000000');
+		const badToken = await test({ authentication: 'accessToken', accessToken: 'shpat_not_a_real_token_000000' });
+		expect(badToken.status).toBe('Error');
+		expect(badToken.message).not.toContain('shpat_not_a_real_token_000000');
+	});
+
 	it('removes the subscriptions when the workflow is unpublished', async () => {
 		const response = await n8n!.rest('POST', `/rest/workflows/${WORKFLOW}/deactivate`, {});
 		expect(response.status).toBe(200);

@@ -1,5 +1,6 @@
+import { simulatorAppCredentials } from '../../../simulators/shopify/state';
 import { runWorkflow } from '../harness/runWorkflow';
-import { NODE, shopifyWorkflow, useShopify } from './setup';
+import { NODE, shopifyWorkflow, STORE_A, useShopify } from './setup';
 
 describe('Shopify Admin node: customers', () => {
 	const { sim, credentials, storeA } = useShopify();
@@ -116,5 +117,26 @@ describe('Shopify Admin node: customers', () => {
 		const wrong = await runWorkflow(shopifyWorkflow({ resource: 'customer', operation: 'search', searchBy: 'query', query: 'x' }), { credentials: credentials({ clientSecret: 'wrong-secret-123456' }) });
 		expect(wrong.error(NODE)?.message).toMatch(/^Shopify: refused the client credentials \(HTTP 400, invalid_client/);
 		expect(JSON.stringify(wrong.run.data)).not.toContain('wrong-secret-123456');
+	});
+	it('works with a legacy static access token, uses a fresh token as it is, and renews one five minutes before it expires', async () => {
+		const shopName = shopifyWorkflow({ resource: 'graphql', operation: 'query', query: '{ shop { name } }', variables: '{}' });
+		const app = simulatorAppCredentials('a');
+		const legacy = await runWorkflow(shopName, { credentials: credentials({ authentication: 'accessToken', accessToken: app.staticToken, clientId: '', clientSecret: '' }) });
+		expect(legacy.output(NODE)[0].json).toEqual({ shop: { name: 'Shop Sync Store A' } });
+		expect(sim.server.requests.filter((request) => request.path.endsWith('/oauth/access_token'))).toHaveLength(0);
+
+		const issued = await fetch(`${sim.server.url}/shops/${STORE_A}/admin/oauth/access_token`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ grant_type: 'client_credentials', client_id: app.clientId, client_secret: app.clientSecret }).toString(),
+		});
+		const token = ((await issued.json()) as { access_token: string }).access_token;
+		const fresh = await runWorkflow(shopName, { credentials: credentials({ sessionToken: token, sessionTokenExpiresAt: Date.now() + 3_600_000 }) });
+		expect(fresh.output(NODE)[0].json).toEqual({ shop: { name: 'Shop Sync Store A' } });
+		expect(fresh.credentialsHelper.preAuthenticationCalls.shopifyAdminApi ?? 0).toBe(0);
+
+		const expiring = await runWorkflow(shopName, { credentials: credentials({ sessionToken: token, sessionTokenExpiresAt: Date.now() + 60_000 }) });
+		expect(expiring.output(NODE)[0].json).toEqual({ shop: { name: 'Shop Sync Store A' } });
+		expect(expiring.credentialsHelper.preAuthenticationCalls.shopifyAdminApi).toBe(1);
 	});
 });
