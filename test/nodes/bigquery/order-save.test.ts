@@ -124,6 +124,27 @@ describe('Order Store node › Order → Save', () => {
 		expect(JSON.parse(String(row.raw_payload))).toEqual(body);
 	});
 
+	it('saves a manager order form submission; a replayed submission changes nothing; a broken one names the field', async () => {
+		const submission = {
+			'Customer Name': 'Ana Lima',
+			Phone: '+351912345678',
+			Email: 'ana@example.pt',
+			'Delivery Address': 'Rua Augusta 1, Lisboa',
+			Items: '2 x Chá verde @ 4.30',
+			'Delivery Method': 'CTT',
+			'Payment Method': 'MB Way',
+			submittedAt: '2026-11-22T09:00:00.000+00:00',
+			formMode: 'production',
+		};
+		const parameters = { resource: 'order', operation: 'save', input: 'form', formName: 'Manager order form' };
+		const first = await bq.run(parameters, [submission]);
+		expect(first.output(NODE)[0].json).toMatchObject({ outcome: 'created', order: { source: 'form', totals: { total: '8.60' }, customer: { name: 'Ana Lima' } } });
+		expect((await bq.run(parameters, [submission])).output(NODE)[0].json.outcome).toBe('unchanged');
+		expect(bq.table('orders').rows).toHaveLength(1);
+		const broken = await bq.run(parameters, [{ ...submission, Items: '2 x Chá verde' }], { nodeSettings: { [NODE]: { onError: 'continueRegularOutput' } } });
+		expect(broken.output(NODE)[0].json.error).toMatch(/Not an order: Items line 1 "2 x Chá verde" does not read as/);
+	});
+
 	it('splits 1,001 orders into insertAll requests of at most 500 rows', async () => {
 		const orders = Array.from({ length: 1001 }, () => sampleOrder());
 		const seq = bq.sim.server.requests.length;

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { deepCopy, NodeOperationError } from 'n8n-workflow';
 
 import type { NormalizedOrder } from '../../../shared/order';
+import { FormOrderProblem, formOrderToNormalized } from '../../../shared/formOrder';
 import { ShopifyPayloadProblem, shopifyOrderToNormalized } from '../../../shared/shopifyOrder';
 import { insertRows, type RowToInsert } from '../../helpers/insert';
 import { checkOrder, contentHash, orderRow, versionId } from '../../helpers/orderRows';
@@ -17,6 +18,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['order'], operation: ['save'] } },
 		options: [
 			{ name: 'Normalized Order', value: 'normalized', description: 'An order in the shared order shape (Delivery Email Parser output, the README)' },
+			{ name: 'Order Form Submission', value: 'form', description: 'An n8n Form Trigger submission with the fields Customer Name, Phone, Email, Delivery Address, Items, Delivery Method, Payment Method (the README)' },
 			{ name: 'Shopify Orders/create Webhook', value: 'shopify', description: 'The Shopify Admin Trigger output, a Webhook node output (headers and body), or the bare webhook body' },
 		],
 		default: 'normalized',
@@ -29,6 +31,14 @@ export const description: INodeProperties[] = [
 		placeholder: 'order',
 		description: 'Dot path of the field holding the order; empty for the whole item',
 		displayOptions: { show: { resource: ['order'], operation: ['save'], input: ['normalized'] } },
+	},
+	{
+		displayName: 'Form Name',
+		name: 'formName',
+		type: 'string',
+		default: 'Order form',
+		description: 'Names the source of these orders (the service in the order key)',
+		displayOptions: { show: { resource: ['order'], operation: ['save'], input: ['form'] } },
 	},
 	{
 		displayName: 'Shop Domain',
@@ -81,7 +91,7 @@ async function storedVersions(store: Store, keys: string[]): Promise<Map<string,
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	const input = this.getNodeParameter('input', 0) as 'normalized' | 'shopify';
+	const input = this.getNodeParameter('input', 0) as 'normalized' | 'shopify' | 'form';
 	const now = new Date().toISOString();
 	const output: Array<INodeExecutionData | undefined> = new Array(items.length);
 	const fail = (itemIndex: number, error: NodeOperationError) => {
@@ -101,6 +111,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const mapped = await settle(async () => shopifyOrderToNormalized(deepCopy(payload), domain, now));
 			if (mapped.ok) order = mapped.value;
 			else if (mapped.error instanceof ShopifyPayloadProblem) problems = [mapped.error.message];
+			else throw new NodeOperationError(this.getNode(), mapped.error as Error, { itemIndex });
+		} else if (input === 'form') {
+			const formName = this.getNodeParameter('formName', itemIndex, 'Order form') as string;
+			const mapped = await settle(async () => formOrderToNormalized(deepCopy(items[itemIndex].json), formName, now));
+			if (mapped.ok) order = mapped.value;
+			else if (mapped.error instanceof FormOrderProblem) problems = [mapped.error.message];
 			else throw new NodeOperationError(this.getNode(), mapped.error as Error, { itemIndex });
 		} else {
 			const field = this.getNodeParameter('orderField', itemIndex, '') as string;
