@@ -166,10 +166,17 @@ describe('Shopify Admin Trigger in n8n 2.41.0', () => {
 
 	it("tests the credential the way the editor's Test button does: client credentials, static token, wrong secret", async () => {
 		const base = { shopDomain: STORE_A, apiVersion: '2026-10', baseUrl: `${shopify().url}/shops/${STORE_A}`, webhookSecret: '', previousWebhookSecret: '', sessionToken: '', sessionTokenExpiresAt: 0 };
-		const test = async (data: Record<string, unknown>) =>
-			(await n8n!.rest<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', { credentials: { id: '', name: 'Shopify check', type: 'shopifyAdminApi', data: { ...base, ...data } } })).data.data;
-		expect(await test({ authentication: 'clientCredentials', clientId: storeA().clientId, clientSecret: storeA().clientSecret })).toMatchObject({ status: 'OK' });
-		expect(await test({ authentication: 'accessToken', accessToken: storeA().staticToken })).toMatchObject({ status: 'OK' });
+		// As in the editor: the credential is saved, then tested (a token fetched for it is kept with it).
+		let serial = 0;
+		const test = async (data: Record<string, unknown>) => {
+			const saved = await n8n!.rest<{ data: { id: string; name: string } }>('POST', '/rest/credentials', { name: `Shopify check ${++serial}`, type: 'shopifyAdminApi', data: { ...base, ...data } });
+			expect(saved.status).toBe(200);
+			const { id, name } = saved.data.data;
+			const result = await n8n!.rest<{ data: { status: string; message: string } }>('POST', '/rest/credentials/test', { credentials: { id, name, type: 'shopifyAdminApi', data: { ...base, ...data } } });
+			return result.data.data;
+		};
+		expect(await test({ authentication: 'clientCredentials', clientId: storeA().clientId, clientSecret: storeA().clientSecret })).toEqual({ status: 'OK', message: expect.any(String) });
+		expect(await test({ authentication: 'accessToken', accessToken: storeA().staticToken })).toEqual({ status: 'OK', message: expect.any(String) });
 		const wrong = await test({ authentication: 'clientCredentials', clientId: storeA().clientId, clientSecret: 'wrong-secret-0000000000' });
 		expect(wrong.status).toBe('Error');
 		expect(wrong.message).toMatch(/client credentials|invalid_client|401|400/i);
