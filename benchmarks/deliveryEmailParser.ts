@@ -23,12 +23,13 @@ export interface ParserBenchmark {
 	nodeMs: number;
 }
 
-export async function deliveryEmailParserBenchmark(): Promise<ParserBenchmark> {
+/** `rounds` and `copies` default to the full size; `--quick` uses fewer. */
+export async function deliveryEmailParserBenchmark(rounds = ROUNDS, copies = COPIES): Promise<ParserBenchmark> {
 	const corpus = join(ROOT, 'test', 'fixtures', 'delivery-emails');
 	const emails = readdirSync(corpus)
 		.filter((file) => file.endsWith('.eml'))
 		.map((file) => readFileSync(join(corpus, file)));
-	const batch = Array.from({ length: COPIES }, () => emails).flat();
+	const batch = Array.from({ length: copies }, () => emails).flat();
 	// latin1 keeps every byte, so the node parses exactly the bytes the bare parser gets.
 	const workflow = singleNodeWorkflow({
 		id: 'benchEmailParser',
@@ -42,7 +43,7 @@ export async function deliveryEmailParserBenchmark(): Promise<ParserBenchmark> {
 	const bare: number[] = [];
 	const node: number[] = [];
 	await runWorkflow(workflow, { input: input.slice(0, 5) }); // warm-up: load the package once
-	for (let round = 0; round < ROUNDS; round++) {
+	for (let round = 0; round < rounds; round++) {
 		let started = performance.now();
 		for (const eml of batch) await simpleParser(eml);
 		bare.push(performance.now() - started);

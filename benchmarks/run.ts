@@ -1,72 +1,47 @@
 /**
- * `npm run bench`: prints every benchmark figure. Benchmarks never fail on a timing; they print
- * the figure next to its reference so a person can judge it.
+ * `npm run bench [-- <name>…] [--quick]`: runs the benchmarks (all, or the named ones) and prints
+ * one table, every figure next to a baseline measured in the same run on the same machine.
+ * Benchmarks never fail on a timing. The results are also written as JSON under bench-results/
+ * (ignored by git), so two runs can be compared.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+
+import { ROOT } from '../scripts/lib/paths';
+import { BENCHMARK_ORDER, benchContext, benchmarks, formatTable, type BenchmarkOutput } from './suite';
 
 // n8n-core keeps instance files under N8N_USER_FOLDER; keep them out of ~/.n8n.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'shop-sync-bench-'));
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
 async function main(): Promise<void> {
-	const only = process.argv[2];
-	if (!only || only === 'email') {
-		const { deliveryEmailParserBenchmark } = await import('./deliveryEmailParser');
-		const result = await deliveryEmailParserBenchmark();
-		const perSecond = (ms: number) => ((result.emails / ms) * 1000).toFixed(0);
-		console.log(
-			[
-				'Delivery Email Parser (fixture corpus ×10, median of 7 alternating rounds)',
-				`  bare mailparser.simpleParser: ${result.bareMs.toFixed(0)} ms for ${result.emails} emails (${perSecond(result.bareMs)} emails/s)`,
-				`  the node in n8n's engine:     ${result.nodeMs.toFixed(0)} ms (${perSecond(result.nodeMs)} emails/s)`,
-				`  ratio node/bare ${(result.nodeMs / result.bareMs).toFixed(2)} (target ≤ 1.50)`,
-			].join('\n'),
-		);
+	const quick = process.argv.includes('--quick');
+	const names = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+	const unknown = names.filter((name) => !benchmarks[name]);
+	if (unknown.length) throw new Error(`Unknown benchmark(s) ${unknown.join(', ')}. Known: ${BENCHMARK_ORDER.join(', ')}`);
+	const selected = names.length ? BENCHMARK_ORDER.filter((name) => names.includes(name)) : BENCHMARK_ORDER;
+	const context = benchContext(quick, (line) => console.error(`  [n8n] ${line}`));
+	const outputs: BenchmarkOutput[] = [];
+	const started = new Date();
+	try {
+		for (const name of selected) {
+			console.error(`Running ${name}${quick ? ' (--quick)' : ''}…`);
+			const began = performance.now();
+			outputs.push(await benchmarks[name](context));
+			console.error(`  ${name} done in ${((performance.now() - began) / 1000).toFixed(0)} s`);
+		}
+	} finally {
+		await context.close();
 	}
-	if (!only || only === 'shopify') {
-		const quick = process.argv.includes('--quick');
-		const { shopifyThrottling } = await import('./shopifyThrottling');
-		const result = await shopifyThrottling(quick ? 150 : 2000);
-		console.log(
-			[
-				`Shopify throttling (${result.customers} customer upserts, one store, standard plan: 2,000-point bucket, ${result.restoreRate} points/s)`,
-				`  failed items ${result.failed}, throttled answers ${result.throttledAnswers}, requests ${result.requests}`,
-				`  cost per upsert ${result.costPerUpsert}, total ${result.customers * result.costPerUpsert} points`,
-				`  wall ${result.seconds.toFixed(1)} s vs minimum ${result.minimumSeconds.toFixed(1)} s (total cost ÷ restore rate)`,
-				`  ratio wall/minimum ${(result.seconds / result.minimumSeconds).toFixed(3)} (target ≤ 1.15)`,
-			].join('\n'),
-		);
-	}
-	if (!only || only === 'bigquery') {
-		const { orderStoreBenchmark } = await import('./bigqueryOrderStore');
-		const quick = process.argv.includes('--quick');
-		const result = await orderStoreBenchmark(quick ? 200 : 1000);
-		const rate = (seconds: number) => (result.orders / seconds).toFixed(0);
-		console.log(
-			[
-				`Order Store (BigQuery simulator): save ${result.orders} orders in one execution${quick ? ' (--quick)' : ''}`,
-				`  HTTP requests to BigQuery: ${result.nodeRequests.api} (${Object.entries(result.nodeRequests.byKind).filter(([kind]) => kind !== 'token').map(([kind, n]) => `${kind} ${n}`).join(', ')}; target ≤ 3), plus ${result.nodeRequests.token} token requests (the access token is cached from the Ensure Schema run before it)`,
-				`  the node:  ${result.nodeSeconds.toFixed(2)} s, ${rate(result.nodeSeconds)} rows/s, ${result.stored} rows stored`,
-				`  baseline, one insertAll per order (same client and simulator): ${result.baselineRequests} requests, ${result.baselineSeconds.toFixed(2)} s, ${rate(result.baselineSeconds)} rows/s`,
-				`  speed-up ${(result.baselineSeconds / result.nodeSeconds).toFixed(1)}×`,
-			].join('\n'),
-		);
-	}
-	if (only && only !== 'manychat') return;
-	const { manyChatThroughput } = await import('./manychatThroughput');
-	console.log('ManyChat throughput (simulator enforces the documented per-endpoint limits)');
-	for (const result of await manyChatThroughput()) {
-		console.log(
-			[
-				`  ${result.name}`,
-				`    items ${result.items}, failed ${result.failed}, throttled by the simulator ${result.throttledBySimulator}`,
-				`    wall ${result.seconds.toFixed(1)} s, achieved ${result.rate.toFixed(2)}/s vs limit ${result.limit}/s of ${result.bindingEndpoint}`,
-				`    ratio achieved/limit ${(result.rate / result.limit).toFixed(3)} (target ≥ 0.90)`,
-			].join('\n'),
-		);
-	}
+	const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the end), Node ${process.version}`;
+	console.log(`\nBenchmarks ${started.toISOString()}${quick ? ' (--quick sizes: coverage, not figures)' : ''}\nMachine: ${machine}\n`);
+	console.log(formatTable(outputs));
+	const dir = join(ROOT, 'bench-results');
+	mkdirSync(dir, { recursive: true });
+	const file = join(dir, `${started.toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
+	writeFileSync(file, JSON.stringify({ started: started.toISOString(), quick, machine, benchmarks: outputs }, null, 2));
+	console.log(`\nJSON: ${file}`);
 }
 
 main().catch((error: Error) => {

@@ -1,0 +1,385 @@
+/**
+ * Workflow-level figures on the real n8n (the version scripts/lib/n8nHost.ts installs), one
+ * instance for all of them:
+ * - overhead: events per second through the shipped customer-sync and Shopify order-intake
+ *   workflows against a bare Webhook → Set workflow on the same instance, in alternating rounds;
+ * - memory: n8n's resident memory (VmRSS of the n8n process) before and after a soak of webhook
+ *   events through the order-intake workflow, and V8's used heap from n8n's /metrics.
+ *
+ * Deliveries are signed and POSTed here (as Shopify would), at most WINDOW executions in flight, so
+ * the rate is the workflow's, not the sender's. The simulators run in this process with their
+ * throttles lifted (Shopify cost bucket, ManyChat per-second and per-subscriber limits): those
+ * limits have their own figures, and here they would hide the workflow's cost. The simulator's own
+ * webhooks are off, so the stores send no echo deliveries for the workflow's writes.
+ */
+import axios, { type AxiosInstance } from 'axios';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Agent } from 'node:http';
+
+import { signShopifyBody } from '../nodes/Shopify/helpers/webhookSignature';
+import { simulatorCredentials } from '../scripts/lib/devCredentials';
+import { N8nInstance } from '../scripts/lib/n8nInstance';
+import { ROOT } from '../scripts/lib/paths';
+import { SimulatorServer } from '../simulators/frame/server';
+import type { ManyChatState } from '../simulators/manychat/state';
+import { simulatorDefinitions, simulatorUrls, type RunningSimulators } from '../simulators/registry';
+import type { ShopifyState, StoreState } from '../simulators/shopify/state';
+import { runWorkflow } from '../test/nodes/harness/runWorkflow';
+import { BIGQUERY_CREDENTIAL, singleNodeWorkflow } from '../test/support/workflows';
+
+const BARE = 'benchBareWebhookSet';
+const CUSTOMER_SYNC = 'shopSyncCustomerSync';
+const ORDER_INTAKE = 'shopSyncOrderIntake';
+/** Executions in flight at most: deliveries are sent while fewer than this are unfinished. */
+const WINDOW = 16;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Webhook (answers on receipt, like the Shopify trigger) → Set (two fields from the body). */
+function bareWorkflow(): Record<string, unknown> {
+	return {
+		id: BARE,
+		name: 'Benchmark: bare Webhook → Set',
+		nodes: [
+			{ id: 'b1', name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'bench-bare', parameters: { httpMethod: 'POST', path: 'bench-bare', responseMode: 'onReceived', options: {} } },
+			{
+				id: 'b2',
+				name: 'Set',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: [220, 0],
+				parameters: {
+					assignments: {
+						assignments: [
+							{ id: 'a1', name: 'id', value: '={{ $json.body.id }}', type: 'string' },
+							{ id: 'a2', name: 'email', value: '={{ $json.body.email }}', type: 'string' },
+						],
+					},
+					options: {},
+				},
+			},
+		],
+		connections: { Webhook: { main: [[{ node: 'Set', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		active: true,
+	};
+}
+
+export interface BenchN8n {
+	n8n: N8nInstance;
+	simulators: RunningSimulators;
+	shopify: SimulatorServer<ShopifyState>;
+	/** Keep-alive client for deliveries. */
+	http: AxiosInstance;
+	stop(): Promise<void>;
+}
+
+/** Starts the simulators (throttles lifted) and n8n with the shipped workflows plus the bare one. */
+export async function launchBenchN8n(log: (line: string) => void = () => {}): Promise<BenchN8n> {
+	const userFolder = mkdtempSync(join(tmpdir(), 'shop-sync-bench-n8n-'));
+	const simulators: RunningSimulators = {};
+	let trim: NodeJS.Timeout | undefined;
+	const stopAll = async () => {
+		clearInterval(trim);
+		await n8n?.stop();
+		await Promise.all(Object.values(simulators).map(async (server) => await server.stop()));
+		rmSync(userFolder, { recursive: true, force: true });
+	};
+	let n8n: N8nInstance | undefined;
+	try {
+		for (const [name, definition] of Object.entries(simulatorDefinitions)) {
+			const server = new SimulatorServer<unknown>(name === 'manychat' ? { ...definition, rateLimit: undefined } : definition);
+			await server.start({ port: 0 });
+			simulators[name] = server;
+		}
+		const shopify = simulators.shopify as unknown as SimulatorServer<ShopifyState>;
+		const manychat = simulators.manychat as unknown as SimulatorServer<ManyChatState>;
+		Object.assign(shopify.state.webhooks, { enabled: false, duplicateRate: 0, reorderWindowMs: 0 });
+		for (const store of shopify.state.stores) Object.assign(store.bucket, { maximumAvailable: 1e9, currentlyAvailable: 1e9, restoreRate: 1e9, updatedAt: Date.now() });
+		// sendFlow allows 100 flows per subscriber per hour, counted from the delivery log: keep it short.
+		trim = setInterval(() => manychat.state.deliveries.splice(0, manychat.state.deliveries.length), 200);
+		trim.unref();
+
+		const urls = simulatorUrls(simulators);
+		const credentials = simulatorCredentials(urls);
+		const bigquery = credentials.find((entry) => entry.type === 'orderStoreBigQueryApi')!;
+		const setup = await runWorkflow(
+			singleNodeWorkflow({ id: 'setupCrm', name: 'Set up CRM', nodeName: 'Ensure CRM Schema', type: 'n8n-nodes-shop-sync.orderStore', parameters: { resource: 'setup', operation: 'ensureSchema' }, credentials: BIGQUERY_CREDENTIAL }),
+			{ credentials: { orderStoreBigQueryApi: bigquery.data as Record<string, string> } },
+		);
+		if (setup.error('Ensure CRM Schema')) throw setup.error('Ensure CRM Schema');
+
+		const bareDir = join(userFolder, 'bench-workflows');
+		mkdirSync(bareDir, { recursive: true });
+		writeFileSync(join(bareDir, `${BARE}.json`), JSON.stringify(bareWorkflow()));
+		n8n = await N8nInstance.launch({
+			userFolder: join(userFolder, 'n8n'),
+			workflowDirs: [join(ROOT, 'workflows'), bareDir],
+			credentials,
+			// Metrics for the heap figure; no pruning, so execution counts only grow during a run.
+			env: { N8N_METRICS: 'true', EXECUTIONS_DATA_PRUNE: 'false' },
+			log,
+		});
+		const instance = n8n;
+		const http = axios.create({ baseURL: instance.baseUrl, httpAgent: new Agent({ keepAlive: true, maxSockets: WINDOW }), validateStatus: () => true, timeout: 30_000 });
+		// n8n publishes workflows after it starts: wait until every trigger answers and subscribed.
+		await until('the triggers are registered', async () => {
+			const probes = await Promise.all(
+				['bench-bare', 'shop-sync-orders-store-a/webhook', 'shop-sync-customers-store-a/webhook'].map(async (path) => (await http.post(`/webhook/${path}`, 'x', { headers: { 'content-type': 'text/plain' } })).status),
+			);
+			const subscribed = shopify.state.stores.every((store) => store.subscriptions.length === 4);
+			return probes[0] === 200 && probes[1] === 401 && probes[2] === 401 && subscribed;
+		});
+		await sleep(1000); // the activation saves the triggers' static data last
+		return { n8n: instance, simulators, shopify, http, stop: stopAll };
+	} catch (error) {
+		await stopAll();
+		throw error;
+	}
+}
+
+async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 300_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (await check()) return;
+		await sleep(200);
+	}
+	throw new Error(`Timed out waiting until ${what}`);
+}
+
+async function finishedCount(n8n: N8nInstance, workflowId: string, status: string[]): Promise<number> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId, status }));
+	const response = await n8n.rest<{ data: { count: number } }>('GET', `/rest/executions?filter=${filter}&limit=1`);
+	if (response.status !== 200) throw new Error(`GET /rest/executions answered HTTP ${response.status}`);
+	return response.data.data.count;
+}
+
+interface Delivery {
+	path: string;
+	body: string;
+	headers: Record<string, string>;
+}
+
+function shopifyDelivery(store: StoreState, topic: string, trigger: string, payload: unknown, id: string): Delivery {
+	const body = JSON.stringify(payload);
+	return {
+		path: `/webhook/${trigger}/webhook`,
+		body,
+		headers: {
+			'content-type': 'application/json',
+			'x-shopify-topic': topic,
+			'x-shopify-hmac-sha256': signShopifyBody(body, store.clientSecret),
+			'x-shopify-shop-domain': store.domain,
+			'x-shopify-api-version': '2026-10',
+			'x-shopify-webhook-id': id,
+			'x-shopify-event-id': id,
+			'x-shopify-triggered-at': new Date().toISOString(),
+		},
+	};
+}
+
+export interface RoundResult {
+	events: number;
+	seconds: number;
+	perSecond: number;
+	failed: number;
+}
+
+/**
+ * Sends the deliveries with at most WINDOW unfinished executions, and times until n8n has finished
+ * one execution per delivery. `onProgress` is called with the finished count as it is polled.
+ */
+async function drive(bench: BenchN8n, workflowId: string, deliveries: Delivery[], onProgress?: (finished: number) => Promise<void>): Promise<RoundResult> {
+	const statuses = ['success', 'error', 'crashed', 'canceled'];
+	const finishedBefore = await finishedCount(bench.n8n, workflowId, statuses);
+	const failedBefore = await finishedCount(bench.n8n, workflowId, ['error', 'crashed']);
+	let finished = 0;
+	let sent = 0;
+	let refused = 0;
+	const started = performance.now();
+	const sender = (async () => {
+		const inFlight = new Set<Promise<void>>();
+		while (sent < deliveries.length) {
+			if (sent - finished >= WINDOW || inFlight.size >= WINDOW) {
+				await Promise.race([sleep(20), ...inFlight]);
+				continue;
+			}
+			const delivery = deliveries[sent++];
+			const request = bench.http
+				.post(delivery.path, delivery.body, { headers: delivery.headers })
+				.then((response) => {
+					if (response.status !== 200) refused++;
+				})
+				.finally(() => inFlight.delete(request));
+			inFlight.add(request);
+		}
+		await Promise.all(inFlight);
+	})();
+	while (finished < deliveries.length - refused) {
+		await sleep(100);
+		finished = (await finishedCount(bench.n8n, workflowId, statuses)) - finishedBefore;
+		await onProgress?.(finished);
+		if (performance.now() - started > 30 * 60_000) throw new Error(`${workflowId}: only ${finished} of ${deliveries.length} executions finished in 30 min`);
+	}
+	await sender;
+	const seconds = (performance.now() - started) / 1000;
+	const failed = refused + (await finishedCount(bench.n8n, workflowId, ['error', 'crashed'])) - failedBefore;
+	return { events: deliveries.length, seconds, perSecond: deliveries.length / seconds, failed };
+}
+
+let sequence = 0;
+
+function bareDeliveries(count: number): Delivery[] {
+	return Array.from({ length: count }, () => {
+		const n = ++sequence;
+		return { path: '/webhook/bench-bare', body: JSON.stringify({ id: n, email: `bare${n}@example.com` }), headers: { 'content-type': 'application/json' } };
+	});
+}
+
+/** New orders of store A as orders/create deliveries; the payload is the simulator's own order JSON. */
+async function orderDeliveries(bench: BenchN8n, count: number): Promise<Delivery[]> {
+	const store = bench.shopify.state.stores[0];
+	const template = (
+		await axios.post(`${bench.shopify.url}/__sim/shops/a/orders`, {
+			email: 'buyer@example.com',
+			lineItems: [
+				{ title: 'Serum', sku: 'SER-30', quantity: 2, price: '24.50' },
+				{ title: 'Cream', sku: 'CRM-50', quantity: 1, price: '10.00' },
+			],
+			shippingAddress: { firstName: 'Buyer', lastName: 'Bench', address1: '1 rue X', city: 'Paris', zip: '75001', countryCode: 'FR' },
+			shippingLine: { title: 'Standard', code: 'STD', price: '4.90' },
+		})
+	).data as Record<string, unknown>;
+	return Array.from({ length: count }, () => {
+		const n = ++sequence;
+		const id = 9_000_000_000 + n;
+		const order = { ...template, id, admin_graphql_api_id: `gid://shopify/Order/${id}`, name: `#B${n}`, order_number: n, email: `buyer${n}@example.com` };
+		return shopifyDelivery(store, 'orders/create', 'shop-sync-orders-store-a', order, `bench-order-${n}`);
+	});
+}
+
+/** New customers of store A (created in the simulator first, since the workflow re-reads them). */
+async function customerDeliveries(bench: BenchN8n, count: number): Promise<Delivery[]> {
+	const store = bench.shopify.state.stores[0];
+	const deliveries: Delivery[] = [];
+	for (let index = 0; index < count; index++) {
+		const n = ++sequence;
+		const customer = (
+			await axios.post(`${bench.shopify.url}/__sim/shops/a/customers`, {
+				first_name: 'Bench',
+				last_name: `Customer ${n}`,
+				email: `bench${n}@example.com`,
+				phone: `+3361${String(n).padStart(7, '0')}`,
+				addresses: [{ address1: `${n} rue de la Paix`, city: 'Paris', zip: '75002', countryCode: 'FR' }],
+			})
+		).data as Record<string, unknown>;
+		deliveries.push(shopifyDelivery(store, 'customers/create', 'shop-sync-customers-store-a', customer, `bench-customer-${n}`));
+	}
+	return deliveries;
+}
+
+export interface OverheadFigure {
+	workflow: string;
+	events: number;
+	rounds: number;
+	ours: RoundResult[];
+	bare: RoundResult[];
+	/** Medians, events per second. */
+	oursPerSecond: number;
+	barePerSecond: number;
+	failed: number;
+}
+
+/** Alternating rounds: bare, workflow, bare, workflow… so noise hits both alike. */
+export async function workflowOverhead(bench: BenchN8n, events: number, rounds: number): Promise<OverheadFigure[]> {
+	// Warm-up: every path compiled and every credential token fetched once.
+	await drive(bench, BARE, bareDeliveries(10));
+	await drive(bench, ORDER_INTAKE, await orderDeliveries(bench, 5));
+	await drive(bench, CUSTOMER_SYNC, await customerDeliveries(bench, 5));
+	const figures: OverheadFigure[] = [];
+	const workloads = [
+		{ workflow: 'customer-sync', workflowId: CUSTOMER_SYNC, make: async (count: number) => await customerDeliveries(bench, count) },
+		{ workflow: 'order-intake-shopify', workflowId: ORDER_INTAKE, make: async (count: number) => await orderDeliveries(bench, count) },
+	];
+	for (const { workflow, workflowId, make } of workloads) {
+		const ours: RoundResult[] = [];
+		const bare: RoundResult[] = [];
+		for (let round = 0; round < rounds; round++) {
+			bare.push(await drive(bench, BARE, bareDeliveries(events)));
+			ours.push(await drive(bench, workflowId, await make(events)));
+		}
+		figures.push({
+			workflow,
+			events,
+			rounds,
+			ours,
+			bare,
+			oursPerSecond: median(ours.map((result) => result.perSecond)),
+			barePerSecond: median(bare.map((result) => result.perSecond)),
+			failed: [...ours, ...bare].reduce((sum, result) => sum + result.failed, 0),
+		});
+	}
+	return figures;
+}
+
+function rssBytes(pid: number): number {
+	const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+		.split('\n')
+		.find((entry) => entry.startsWith('VmRSS:'));
+	if (!line) throw new Error(`no VmRSS in /proc/${pid}/status`);
+	return Number(line.split(/\s+/)[1]) * 1024;
+}
+
+/** V8 used heap of the n8n main process from its Prometheus endpoint (N8N_METRICS=true), or null. */
+async function heapUsedBytes(bench: BenchN8n): Promise<number | null> {
+	const response = await bench.http.get('/metrics', { responseType: 'text', transformResponse: (data: string) => data });
+	if (response.status !== 200) return null;
+	const match = /^n8n_nodejs_heap_size_used_bytes\s+([\d.e+]+)$/m.exec(String(response.data)) ?? /^nodejs_heap_size_used_bytes\s+([\d.e+]+)$/m.exec(String(response.data));
+	return match ? Number(match[1]) : null;
+}
+
+export interface MemoryFigure {
+	events: number;
+	seconds: number;
+	failed: number;
+	rssBeforeBytes: number;
+	rssAfterBytes: number;
+	rssPeakBytes: number;
+	heapBeforeBytes: number | null;
+	heapAfterBytes: number | null;
+	/** Order-intake events per second during the soak. */
+	perSecond: number;
+}
+
+/**
+ * Soak: `events` new orders through order intake. Memory "before" is read after a warm-up of
+ * `warmup` orders (so loaded code and caches do not count as growth), "after" once every
+ * execution has finished and n8n has been idle for `settleMs`.
+ */
+export async function memorySoak(bench: BenchN8n, events: number, warmup = 100, settleMs = 10_000): Promise<MemoryFigure> {
+	const pid = bench.n8n.pid;
+	if (!pid) throw new Error('n8n has no pid');
+	await drive(bench, ORDER_INTAKE, await orderDeliveries(bench, warmup));
+	await sleep(settleMs);
+	const rssBefore = rssBytes(pid);
+	const heapBefore = await heapUsedBytes(bench);
+	let peak = rssBefore;
+	const soak = await drive(bench, ORDER_INTAKE, await orderDeliveries(bench, events), async () => {
+		peak = Math.max(peak, rssBytes(pid));
+	});
+	await sleep(settleMs);
+	return {
+		events,
+		seconds: soak.seconds,
+		failed: soak.failed,
+		perSecond: soak.perSecond,
+		rssBeforeBytes: rssBefore,
+		rssAfterBytes: rssBytes(pid),
+		rssPeakBytes: peak,
+		heapBeforeBytes: heapBefore,
+		heapAfterBytes: await heapUsedBytes(bench),
+	};
+}

@@ -1,0 +1,246 @@
+/**
+ * Every benchmark by name, each turned into table rows: figure, our value, the baseline measured in
+ * the same run, their ratio, and the target. Used by `npm run bench` (run.ts) and, with the quick
+ * sizes, by test/bench (coverage of this code only: no timing is asserted anywhere).
+ */
+import { launchBenchN8n, memorySoak, workflowOverhead, type BenchN8n } from './n8nWorkflows';
+
+export interface Figure {
+	figure: string;
+	ours: string;
+	baseline: string;
+	/** ours ÷ baseline, oriented as the target states it; null when there is no number yet. */
+	ratio: number | null;
+	target: string;
+	/** Whether the ratio meets the target; null when not measured. */
+	meets: boolean | null;
+	/** Items that failed during the measurement (must be 0 for the figure to count). */
+	failed: number;
+}
+
+export interface BenchmarkOutput {
+	name: string;
+	figures: Figure[];
+	notes: string[];
+	/** The measurement as returned by the benchmark, for the JSON file. */
+	raw: unknown;
+}
+
+export interface BenchContext {
+	quick: boolean;
+	/** One n8n (with simulators) shared by the workflow-level benchmarks of a run. */
+	n8n(): Promise<BenchN8n>;
+	log(line: string): void;
+}
+
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+export const benchmarks: Record<string, (context: BenchContext) => Promise<BenchmarkOutput>> = {
+	async workflows(context) {
+		const events = context.quick ? 20 : 200;
+		const rounds = context.quick ? 1 : 3;
+		const figures = await workflowOverhead(await context.n8n(), events, rounds);
+		return {
+			name: 'workflows',
+			figures: figures.map((figure) => {
+				const ratio = figure.oursPerSecond / figure.barePerSecond;
+				return {
+					figure: `1. Workflow overhead: ${figure.workflow}`,
+					ours: `${fixed(figure.oursPerSecond, 1)} events/s`,
+					baseline: `${fixed(figure.barePerSecond, 1)} events/s (bare Webhook → Set)`,
+					ratio,
+					target: '≥ 0.50',
+					meets: ratio >= 0.5,
+					failed: figure.failed,
+				};
+			}),
+			notes: [
+				`Workflow overhead: ${events} signed deliveries per round, ≤ 16 unfinished executions at a time, median of ${rounds} alternating rounds on one n8n (regular mode, SQLite); an event counts once n8n has finished its execution. Simulators in-process, their throttles lifted (their limits have their own figures), no echo webhooks.`,
+			],
+			raw: figures,
+		};
+	},
+
+	async memory(context) {
+		const events = context.quick ? 200 : 10_000;
+		const result = await memorySoak(await context.n8n(), events, context.quick ? 20 : 200, context.quick ? 2000 : 10_000);
+		const growth = result.rssAfterBytes - result.rssBeforeBytes;
+		const heap = result.heapBeforeBytes !== null && result.heapAfterBytes !== null ? `heap used ${mb(result.heapBeforeBytes)} → ${mb(result.heapAfterBytes)} (not after GC)` : 'heap not exposed';
+		return {
+			name: 'memory',
+			figures: [
+				{
+					figure: `6. Memory: n8n RSS growth over ${events.toLocaleString('en-US')} order-intake events`,
+					ours: `${mb(result.rssAfterBytes)} after (peak ${mb(result.rssPeakBytes)})`,
+					baseline: `${mb(result.rssBeforeBytes)} before`,
+					ratio: result.rssAfterBytes / result.rssBeforeBytes,
+					target: 'growth ≤ 50 MB',
+					meets: growth <= 50 * 1024 * 1024,
+					failed: result.failed,
+				},
+			],
+			notes: [
+				`Memory: growth ${mb(growth)} (VmRSS of the n8n main process, task runners excluded), ${fixed(result.perSecond, 1)} events/s during the soak; ${heap}, from n8n's /metrics (N8N_METRICS=true). n8n exposes no forced GC (it would need --expose-gc and an endpoint), so the heap is read after ${context.quick ? 2 : 10} s idle, not after a GC.`,
+			],
+			raw: result,
+		};
+	},
+
+	async shopify(context) {
+		const { shopifyThrottling } = await import('./shopifyThrottling');
+		const result = await shopifyThrottling(context.quick ? 150 : 2000);
+		const ratio = result.seconds / result.minimumSeconds;
+		return {
+			name: 'shopify',
+			figures: [
+				{
+					figure: `2. Shopify throttling: ${result.customers} customer upserts`,
+					ours: `${fixed(result.seconds, 1)} s wall`,
+					baseline: `${fixed(result.minimumSeconds, 1)} s (cost ÷ restore rate)`,
+					ratio,
+					target: '≤ 1.15',
+					meets: ratio <= 1.15,
+					failed: result.failed,
+				},
+			],
+			notes: [
+				`Shopify: standard plan bucket (2,000 points, ${result.restoreRate}/s), cost ${result.costPerUpsert} per upsert, ${result.requests} requests, ${result.throttledAnswers} throttled answers.${context.quick ? ' Quick size fits in the bucket, so the ratio says nothing there.' : ''}`,
+			],
+			raw: result,
+		};
+	},
+
+	async manychat(context) {
+		const { manyChatThroughput } = await import('./manychatThroughput');
+		const results = await manyChatThroughput(context.quick ? 30 : 1000);
+		return {
+			name: 'manychat',
+			figures: results.map((result) => {
+				const ratio = result.rate / result.limit;
+				return {
+					figure: `3. ManyChat throughput: ${result.name}`,
+					ours: `${fixed(result.rate)}/s`,
+					baseline: `${result.limit}/s (limit of ${result.bindingEndpoint})`,
+					ratio,
+					target: '≥ 0.90',
+					meets: ratio >= 0.9,
+					failed: result.failed,
+				};
+			}),
+			notes: [`ManyChat: the simulator enforces the documented per-endpoint limits; throttled by the simulator: ${results.map((result) => result.throttledBySimulator).join(', ')}.`],
+			raw: results,
+		};
+	},
+
+	async email(context) {
+		const { deliveryEmailParserBenchmark } = await import('./deliveryEmailParser');
+		const result = context.quick ? await deliveryEmailParserBenchmark(1, 1) : await deliveryEmailParserBenchmark();
+		const ratio = result.nodeMs / result.bareMs;
+		const perEmail = (ms: number) => `${fixed(ms / result.emails)} ms/email`;
+		return {
+			name: 'email',
+			figures: [
+				{
+					figure: '4. Email parsing: Delivery Email Parser node',
+					ours: perEmail(result.nodeMs),
+					baseline: `${perEmail(result.bareMs)} (bare mailparser)`,
+					ratio,
+					target: '≤ 1.50',
+					meets: ratio <= 1.5,
+					failed: 0,
+				},
+			],
+			notes: [`Email: ${result.emails} emails per round (fixture corpus${context.quick ? '' : ' ×10'}), median of ${context.quick ? 1 : 7} alternating rounds; the node runs in n8n-core's engine.`],
+			raw: result,
+		};
+	},
+
+	async bigquery(context) {
+		const { orderStoreBenchmark } = await import('./bigqueryOrderStore');
+		const result = await orderStoreBenchmark(context.quick ? 200 : 1000);
+		const per1000 = (requests: number) => (requests / result.orders) * 1000;
+		const rate = (seconds: number) => result.orders / seconds;
+		const speedup = rate(result.nodeSeconds) / rate(result.baselineSeconds);
+		const failed = result.orders - result.stored;
+		return {
+			name: 'bigquery',
+			figures: [
+				{
+					figure: '5a. BigQuery writes: requests per 1,000 orders',
+					ours: `${fixed(per1000(result.nodeRequests.api), 1)} requests`,
+					baseline: `${fixed(per1000(result.baselineRequests), 0)} (one insertAll per order)`,
+					ratio: result.nodeRequests.api / result.baselineRequests,
+					target: '≤ 3 requests',
+					meets: per1000(result.nodeRequests.api) <= 3,
+					failed,
+				},
+				{
+					figure: '5b. BigQuery writes: rows/s',
+					ours: `${fixed(rate(result.nodeSeconds), 0)} rows/s`,
+					baseline: `${fixed(rate(result.baselineSeconds), 0)} rows/s (one insertAll per order)`,
+					ratio: speedup,
+					target: '> 1 (no target set)',
+					meets: speedup > 1,
+					failed,
+				},
+			],
+			notes: [
+				`BigQuery: ${result.orders} orders in one execution against the simulator; requests by kind: ${Object.entries(result.nodeRequests.byKind).map(([kind, n]) => `${kind} ${n}`).join(', ')} (token requests not counted as API requests).`,
+			],
+			raw: result,
+		};
+	},
+
+	queue() {
+		return Promise.resolve({
+			name: 'queue',
+			figures: [
+				{
+					figure: '7. Queue mode: orders/s, queue vs regular',
+					ours: 'not merged yet',
+					baseline: 'regular mode',
+					ratio: null,
+					target: '(from the queue-mode issue)',
+					meets: null,
+					failed: 0,
+				},
+			],
+			notes: ['Queue mode: measured on the queue-mode branch (`npm run bench -- queue`, benchmarks/queue*.ts); this row is a placeholder until it is merged.'],
+			raw: null,
+		});
+	},
+};
+
+/** Order of the table; `npm run bench` runs them all. */
+export const BENCHMARK_ORDER = ['workflows', 'shopify', 'manychat', 'email', 'bigquery', 'memory', 'queue'];
+
+/** A context whose n8n is launched on first use; call `close()` when done. */
+export function benchContext(quick: boolean, log: (line: string) => void = () => {}): BenchContext & { close(): Promise<void> } {
+	let launched: Promise<BenchN8n> | undefined;
+	return {
+		quick,
+		log,
+		n8n: () => (launched ??= launchBenchN8n(log)),
+		async close() {
+			if (launched) await (await launched.catch(() => undefined))?.stop();
+		},
+	};
+}
+
+export function formatTable(outputs: BenchmarkOutput[]): string {
+	const header = ['Figure', 'Ours', 'Baseline (same run)', 'Ratio', 'Target', 'Met'];
+	const rows = outputs.flatMap((output) =>
+		output.figures.map((figure) => [
+			figure.figure,
+			figure.ours,
+			figure.baseline,
+			figure.ratio === null ? '—' : figure.ratio.toFixed(figure.ratio < 0.1 ? 4 : 2),
+			figure.target,
+			figure.meets === null ? '—' : figure.failed > 0 ? `no (${figure.failed} failed)` : figure.meets ? 'yes' : 'no',
+		]),
+	);
+	const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+	const notes = outputs.flatMap((output) => output.notes.map((note) => `- ${note}`));
+	return [line(header), line(header.map(() => '---')), ...rows.map(line), '', ...notes].join('\n');
+}
