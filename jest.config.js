@@ -18,5 +18,7 @@ module.exports = {
 		layer('packaging'),
 		layer('nodes', { setupFiles: ['<rootDir>/test/nodes/harness/setupEnv.ts'] }),
 		layer('e2e'),
+		// Quick sizes of benchmarks/ (coverage only; `npm run bench` prints the figures).
+		layer('bench', { setupFiles: ['<rootDir>/test/nodes/harness/setupEnv.ts'] }),
 	],
 };

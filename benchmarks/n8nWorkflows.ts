@@ -119,8 +119,9 @@ export async function launchBenchN8n(log: (line: string) => void = () => {}): Pr
 			userFolder: join(userFolder, 'n8n'),
 			workflowDirs: [join(ROOT, 'workflows'), bareDir],
 			credentials,
-			// Metrics for the heap figure; no pruning, so execution counts only grow during a run.
-			env: { N8N_METRICS: 'true', EXECUTIONS_DATA_PRUNE: 'false' },
+			// Metrics for the heap figure; no pruning, so execution counts only grow during a run; the
+			// readiness check reads n8n's log (run.ts silences n8n-core's logger in this process).
+			env: { N8N_METRICS: 'true', EXECUTIONS_DATA_PRUNE: 'false', N8N_LOG_LEVEL: 'info' },
 			log,
 		});
 		const instance = n8n;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- <name>…] [--quick]`: runs the benchmarks (all, or the named ones) and prints
+ * `npm run bench [-- <name>…] [--quick] [--soak=<events>]`: runs the benchmarks (all, or the named ones) and prints
  * one table, every figure next to a baseline measured in the same run on the same machine.
  * Benchmarks never fail on a timing. The results are also written as JSON under bench-results/
  * (ignored by git), so two runs can be compared.
@@ -21,7 +21,8 @@ async function main(): Promise<void> {
 	const unknown = names.filter((name) => !benchmarks[name]);
 	if (unknown.length) throw new Error(`Unknown benchmark(s) ${unknown.join(', ')}. Known: ${BENCHMARK_ORDER.join(', ')}`);
 	const selected = names.length ? BENCHMARK_ORDER.filter((name) => names.includes(name)) : BENCHMARK_ORDER;
-	const context = benchContext(quick, (line) => console.error(`  [n8n] ${line}`));
+	const soak = process.argv.find((arg) => arg.startsWith('--soak='));
+	const context = benchContext(quick, (line) => console.error(`  [n8n] ${line}`), soak ? Number(soak.slice('--soak='.length)) : undefined);
 	const outputs: BenchmarkOutput[] = [];
 	const started = new Date();
 	try {

@@ -28,6 +28,8 @@ export interface BenchmarkOutput {
 
 export interface BenchContext {
 	quick: boolean;
+	/** Events of the memory soak; default 10,000 (quick: 200). `npm run bench -- memory --soak=N`. */
+	soakEvents?: number;
 	/** One n8n (with simulators) shared by the workflow-level benchmarks of a run. */
 	n8n(): Promise<BenchN8n>;
 	log(line: string): void;
@@ -38,7 +40,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export const benchmarks: Record<string, (context: BenchContext) => Promise<BenchmarkOutput>> = {
 	async workflows(context) {
-		const events = context.quick ? 20 : 200;
+		const events = context.quick ? 20 : 100;
 		const rounds = context.quick ? 1 : 3;
 		const figures = await workflowOverhead(await context.n8n(), events, rounds);
 		return {
@@ -63,7 +65,7 @@ export const benchmarks: Record<string, (context: BenchContext) => Promise<Bench
 	},
 
 	async memory(context) {
-		const events = context.quick ? 200 : 10_000;
+		const events = context.soakEvents ?? (context.quick ? 200 : 10_000);
 		const result = await memorySoak(await context.n8n(), events, context.quick ? 20 : 200, context.quick ? 2000 : 10_000);
 		const growth = result.rssAfterBytes - result.rssBeforeBytes;
 		const heap = result.heapBeforeBytes !== null && result.heapAfterBytes !== null ? `heap used ${mb(result.heapBeforeBytes)} → ${mb(result.heapAfterBytes)} (not after GC)` : 'heap not exposed';
@@ -216,10 +218,11 @@ export const benchmarks: Record<string, (context: BenchContext) => Promise<Bench
 export const BENCHMARK_ORDER = ['workflows', 'shopify', 'manychat', 'email', 'bigquery', 'memory', 'queue'];
 
 /** A context whose n8n is launched on first use; call `close()` when done. */
-export function benchContext(quick: boolean, log: (line: string) => void = () => {}): BenchContext & { close(): Promise<void> } {
+export function benchContext(quick: boolean, log: (line: string) => void = () => {}, soakEvents?: number): BenchContext & { close(): Promise<void> } {
 	let launched: Promise<BenchN8n> | undefined;
 	return {
 		quick,
+		soakEvents,
 		log,
 		n8n: () => (launched ??= launchBenchN8n(log)),
 		async close() {
