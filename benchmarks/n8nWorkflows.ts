@@ -292,6 +292,18 @@ export interface OverheadFigure {
 	oursPerSecond: number;
 	barePerSecond: number;
 	failed: number;
+	/** Node times of the last execution, slowest first (ms), to show where the time goes. */
+	slowestNodes: Array<{ node: string; ms: number }>;
+}
+
+async function nodeTimes(n8n: N8nInstance, workflowId: string): Promise<Array<{ node: string; ms: number }>> {
+	const [latest] = await n8n.executions(workflowId);
+	if (!latest) return [];
+	const { data } = await n8n.execution(latest.id);
+	return Object.entries(data.resultData.runData)
+		.map(([node, runs]) => ({ node, ms: runs.reduce((sum, run) => sum + (run.executionTime ?? 0), 0) }))
+		.sort((a, b) => b.ms - a.ms)
+		.slice(0, 3);
 }
 
 /** Alternating rounds: bare, workflow, bare, workflow… so noise hits both alike. */
@@ -321,6 +333,7 @@ export async function workflowOverhead(bench: BenchN8n, events: number, rounds: 
 			oursPerSecond: median(ours.map((result) => result.perSecond)),
 			barePerSecond: median(bare.map((result) => result.perSecond)),
 			failed: [...ours, ...bare].reduce((sum, result) => sum + result.failed, 0),
+			slowestNodes: await nodeTimes(bench.n8n, workflowId),
 		});
 	}
 	return figures;

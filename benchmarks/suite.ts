@@ -59,6 +59,7 @@ export const benchmarks: Record<string, (context: BenchContext) => Promise<Bench
 			}),
 			notes: [
 				`Workflow overhead: ${events} signed deliveries per round, ≤ 16 unfinished executions at a time, median of ${rounds} alternating rounds on one n8n (regular mode, SQLite); an event counts once n8n has finished its execution. Simulators in-process, their throttles lifted (their limits have their own figures), no echo webhooks.`,
+				...figures.map((figure) => `${figure.workflow}: slowest nodes of its last execution: ${figure.slowestNodes.map((entry) => `${entry.node} ${entry.ms} ms`).join(', ')}.`),
 			],
 			raw: figures,
 		};
