@@ -29,8 +29,10 @@ async function main(): Promise<void> {
 		for (const name of selected) {
 			console.error(`Running ${name}${quick ? ' (--quick)' : ''}…`);
 			const began = performance.now();
-			outputs.push(await benchmarks[name](context));
-			console.error(`  ${name} done in ${((performance.now() - began) / 1000).toFixed(0)} s`);
+			const output = await benchmarks[name](context);
+			outputs.push(output);
+			// Printed as each finishes too, so a long run that is cut short still leaves its figures.
+			console.error(`  ${name} done in ${((performance.now() - began) / 1000).toFixed(0)} s\n${formatTable([output])}`);
 		}
 	} finally {
 		await context.close();
