@@ -13,6 +13,7 @@ import { simulatorCredentials } from '../../scripts/lib/devCredentials';
 import { N8nInstance } from '../../scripts/lib/n8nInstance';
 import { ROOT } from '../../scripts/lib/paths';
 import type { CegidState } from '../../simulators/cegid/state';
+import { until } from '../support/until';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
 import type { CustomerRecord, ShopifyState, StoreState } from '../../simulators/shopify/state';
 
@@ -31,14 +32,6 @@ describe('Shipped workflow: customer sync across stores A, B, C and CEGID', () =
 	const store = (key: StoreKey) => shopify().state.stores.find((candidate) => candidate.key === key) as StoreState;
 	const admin = (key: StoreKey, path: string) => `${shopify().url}/__sim/shops/${key}${path}`;
 
-	const until = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 300_000) => {
-		const deadline = Date.now() + timeoutMs;
-		while (Date.now() < deadline) {
-			if (await check()) return;
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-		throw new Error(`Timed out waiting until ${what}`);
-	};
 	const runningExecutions = async () => {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW, status: ['running', 'new', 'waiting'] }));
 		const response = await n8n.rest<{ data: { count: number; results: unknown[] } }>('GET', `/rest/executions?filter=${filter}`);
@@ -57,7 +50,7 @@ describe('Shipped workflow: customer sync across stores A, B, C and CEGID', () =
 			const busy = (await runningExecutions()) > 0 || shopify().state.deliveries.some((delivery) => !delivery.delivered && delivery.attempts < 5);
 			quietRounds = busy ? 0 : quietRounds + 1;
 			return quietRounds >= 3;
-		});
+		}, 300_000);
 	};
 	const cegidByEmail = (email: string) =>
 		Object.values(cegid().state.customers).filter((customer) => customer.emails.some((entry) => entry.value.toLowerCase() === email));
