@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { SimulatorServer } from './frame/server';
 import type { SimulatorDefinition } from './frame/types';
 import { cegidSimulator } from './cegid';
+import { ctrwowSimulator } from './ctrwow';
+import { eManageSimulator } from './emanage';
 import { manyChatSimulator } from './manychat';
 import { shopifySimulator } from './shopify';
 
@@ -12,6 +14,8 @@ export const simulatorDefinitions: Record<string, SimulatorDefinition<any>> = {
 	[manyChatSimulator.name]: manyChatSimulator,
 	[shopifySimulator.name]: shopifySimulator,
 	[cegidSimulator.name]: cegidSimulator,
+	[eManageSimulator.name]: eManageSimulator,
+	[ctrwowSimulator.name]: ctrwowSimulator,
 };
 
 export type RunningSimulators = Record<string, SimulatorServer<unknown>>;
