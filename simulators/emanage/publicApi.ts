@@ -135,7 +135,7 @@ export const publicRoutes: Array<Route<EManageState>> = [
 		handler: (req, ctx) => {
 			const needle = (req.query.search ?? '').toLowerCase();
 			const campaigns = ctx.state.campaigns.filter((campaign) => needle === '' || campaign.name.toLowerCase().includes(needle) || campaign.webKey.toLowerCase().includes(needle));
-			return { status: 200, body: { campaigns: campaigns.map(({ prices: _prices, ...campaign }) => campaign) } };
+			return { status: 200, body: { campaigns: campaigns.map((campaign) => ({ campaignId: campaign.campaignId, webKey: campaign.webKey, cid: campaign.cid, name: campaign.name, status: campaign.status })) } };
 		},
 	},
 	{

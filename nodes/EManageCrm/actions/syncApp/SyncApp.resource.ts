@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: 'Build Settings Link', value: 'buildSettingsLink', description: 'A signed-in link to the Sync App settings in eManageCRM, for the shop owner', action: 'Build a settings link' },
 			{ name: 'Get Funnel Settings', value: 'getFunnelSettings', description: 'Read the ON/OFF settings of a funnel', action: 'Get funnel settings' },
-			{ name: 'Link CTRwow Account', value: 'linkCtrwow', description: 'Record which CTRwow account the shop connected', action: 'Link a CTRwow account' },
+			{ name: 'Link CTRwow Account', value: 'linkCtrwow', description: 'Record which CTRwow account the shop connected', action: 'Link a ctrwow account' },
 			{ name: 'Set Funnel Settings', value: 'setFunnelSettings', description: 'Turn funnel settings ON or OFF (others stay)', action: 'Set funnel settings' },
 			{ name: 'Sign Up Shop', value: 'signUpShop', description: 'Sign a shop up to eManageCRM, or attach it to the shared instance', action: 'Sign up a shop' },
 		],

@@ -26,7 +26,7 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Stored Card', value: 'card', description: 'Charge the card of the main order (its card ID)' },
-			{ name: 'Payment Processor', value: 'processor', description: 'E.g. 5 for the PayPal-style path' },
+			{ name: 'Payment Processor', value: 'processor', description: 'E.g. 5 for the PayPal-style path.' },
 		],
 		default: 'card',
 		displayOptions: { show },
