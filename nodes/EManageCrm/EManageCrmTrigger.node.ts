@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { parameterError } from '../shared/errors';
-import { selectNew, type Watermark } from './helpers/highWaterMark';
+import { fingerprint, selectNew, type Watermark } from './helpers/highWaterMark';
 import { listOrders, orderKey, orderUpdatedAt } from './helpers/orders';
 import { eManageCrmApiTest } from './methods/credentialTest';
 import { eManageRequest } from './transport';
@@ -113,7 +113,8 @@ export class EManageCrmTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const pageSize = Number(options.pageSize ?? 100);
 		const now = new Date();
-		let start = now;
+		// eManageCRM dates have whole seconds: a start with milliseconds would skip the current second.
+		let start = new Date(Math.floor(now.getTime() / 1000) * 1000);
 		if (startFrom === 'date') {
 			const raw = String(this.getNodeParameter('startDate', '') ?? '').trim();
 			start = new Date(raw);
@@ -139,7 +140,8 @@ export class EManageCrmTrigger implements INodeType {
 		}
 
 		const records = event === 'orders' ? await readOrders.call(this, watermark, now, pageSize, options.includeTestOrders === true) : await readProducts.call(this, watermark);
-		const { fresh, next } = selectNew(records, watermark, event === 'orders' ? orderKey : productKey, event === 'orders' ? orderUpdatedAt : productUpdatedAt);
+		const keyOf = event === 'orders' ? orderKey : productKey;
+		const { fresh, next } = selectNew(records, watermark, (record) => `${keyOf(record)}#${fingerprint(record)}`, event === 'orders' ? orderUpdatedAt : productUpdatedAt);
 		let items = fresh.map(({ record }) => (event === 'orders' ? { event: orderEvent(record), ...record } : { event: 'product.changed', ...record }));
 		if (manual) return items.length ? [this.helpers.returnJsonArray(items.slice(-1))] : null;
 		state.watermark = { ...next };

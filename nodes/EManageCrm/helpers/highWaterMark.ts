@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * No-duplicate bookkeeping for a polling trigger: the latest change time seen (the high-water
  * mark) plus the IDs already emitted at exactly that time. The next poll asks again from the mark
@@ -20,7 +22,16 @@ export interface Change<T> {
 	changedAt: number;
 }
 
-/** The records not emitted yet (oldest first), and the watermark to store after emitting them. */
+/** A short fingerprint of a record, so a second change within the same second is still seen. */
+export function fingerprint(record: unknown): string {
+	return createHash('sha1').update(JSON.stringify(record)).digest('base64url').slice(0, 12);
+}
+
+/**
+ * The records not emitted yet (oldest first), and the watermark to store after emitting them.
+ * `keyOf` should include a version (e.g. ID + fingerprint) when one record can change twice in
+ * the same second.
+ */
 export function selectNew<T>(records: T[], watermark: Watermark, keyOf: (record: T) => string, changedAtOf: (record: T) => number): { fresh: Array<Change<T>>; next: Watermark } {
 	const since = Date.parse(watermark.since);
 	const seenAtBoundary = new Set(watermark.boundaryIds);
