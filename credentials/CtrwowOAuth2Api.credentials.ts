@@ -1,4 +1,4 @@
-import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_API_BASE_URL, DEFAULT_AUTH_URL, DEFAULT_SCOPE, DEFAULT_TOKEN_URL } from '../nodes/Ctrwow/transport/assumedContract';
 
@@ -59,4 +59,9 @@ export class CtrwowOAuth2Api implements ICredentialType {
 			default: DEFAULT_API_BASE_URL,
 		},
 	];
+
+	/** After connecting, the Test button reads the connected account with the new token. */
+	test: ICredentialTestRequest = {
+		request: { baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}', url: '/me', method: 'GET' },
+	};
 }
