@@ -23,7 +23,7 @@ const createFunnel = {
 describe('CTRwow node operations', () => {
 	const { sim, credentials, connect } = useCtrwow();
 	const run = async (parameters: Record<string, unknown>, options: { oauth?: Record<string, unknown>; settings?: Record<string, unknown> } = {}) =>
-		await runWorkflow(ctrwowWorkflow(parameters as never, options.settings), { credentials: credentials({}, options.oauth ?? {}) });
+		await runWorkflow(ctrwowWorkflow(parameters as never, options.settings), { credentials: credentials({}, (options.oauth ?? {}) as never) });
 
 	it('gets the connected account with the API key, sent only as its header', async () => {
 		const result = await run({ resource: 'account', operation: 'get' });

@@ -6,7 +6,7 @@ import { eManageWorkflow, NODE, useEManage } from './setup';
 describe('eManageCRM node operations', () => {
 	const { sim, credentials, control } = useEManage();
 	const run = async (parameters: Record<string, unknown>, input?: Array<Record<string, unknown>>, settings: Record<string, unknown> = {}) =>
-		await runWorkflow(eManageWorkflow(parameters as never, settings), { credentials: credentials(), input });
+		await runWorkflow(eManageWorkflow(parameters as never, settings), { credentials: credentials(), input: input as never });
 
 	describe('Order', () => {
 		it('lists orders page by page with the date range as eManageCRM expects it', async () => {
