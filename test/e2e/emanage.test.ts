@@ -93,7 +93,10 @@ describe('eManageCRM Trigger in n8n 2.41.0', () => {
 			return batches.length >= 3 ? batches : undefined;
 		}, 150_000);
 		expect(third).toEqual([[1, 2], [orderId], [afterRestart]]);
+		// After the restart n8n polled from the stored mark, not from the start date again.
 		const polls = simulators.emanage.requests.filter((entry) => entry.path.startsWith('/order/'));
-		expect(polls.length).toBeGreaterThanOrEqual(4);
+		expect(polls.length).toBeGreaterThanOrEqual(3);
+		expect(polls[0].query.StartDate).toBe('2026-03-01 00:00:00');
+		expect(polls[polls.length - 1].query.StartDate).not.toBe('2026-03-01 00:00:00');
 	});
 });
