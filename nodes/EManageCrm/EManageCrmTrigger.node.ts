@@ -44,8 +44,8 @@ export class EManageCrmTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				options: [
-					{ name: 'New or Changed Order', value: 'orders', description: 'Orders placed or updated since the last poll (order list, by last update)' },
 					{ name: 'Changed Product', value: 'products', description: 'Products created or changed since the last poll (assumed endpoint, see the README)' },
+					{ name: 'New or Changed Order', value: 'orders', description: 'Orders placed or updated since the last poll (order list, by last update)' },
 				],
 				default: 'orders',
 			},
@@ -66,8 +66,8 @@ export class EManageCrmTrigger implements INodeType {
 				name: 'startFrom',
 				type: 'options',
 				options: [
-					{ name: 'Now', value: 'now', description: 'Only changes after the workflow is published' },
 					{ name: 'A Date', value: 'date', description: 'Also changes since a past date, on the first poll' },
+					{ name: 'Now', value: 'now', description: 'Only changes after the workflow is published' },
 				],
 				default: 'now',
 			},

@@ -14,8 +14,8 @@ export const description: INodeProperties[] = [
 		name: 'output',
 		type: 'options',
 		options: [
-			{ name: 'One Item per Product', value: 'products', description: 'Each price row, with the campaign web key' },
 			{ name: 'One Item per Campaign', value: 'campaign', description: 'The answer as eManageCRM sends it' },
+			{ name: 'One Item per Product', value: 'products', description: 'Each price row, with the campaign web key' },
 		],
 		default: 'products',
 		displayOptions: { show },

@@ -25,8 +25,8 @@ export const description: INodeProperties[] = [
 		name: 'payment',
 		type: 'options',
 		options: [
-			{ name: 'Stored Card', value: 'card', description: 'Charge the card of the main order (its card ID)' },
 			{ name: 'Payment Processor', value: 'processor', description: 'E.g. 5 for the PayPal-style path.' },
+			{ name: 'Stored Card', value: 'card', description: 'Charge the card of the main order (its card ID)' },
 		],
 		default: 'card',
 		displayOptions: { show },
