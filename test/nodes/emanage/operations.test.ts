@@ -92,6 +92,13 @@ describe('eManageCRM node operations', () => {
 			expect(call?.headers.authorization).toBeUndefined();
 		});
 
+		it('needs no login for the Web Sales API, so an expired password does not stop lead capture', async () => {
+			await control('PATCH', '/__sim/users/shopsync-api', { passwordExpired: true });
+			const result = await run({ resource: 'customer', operation: 'create', email: 'late@example.com' });
+			expect(result.error(NODE)).toBeUndefined();
+			expect(sim.server.requests.map((entry) => entry.path)).toEqual([`/sales/api/customers/${SIM_WEB_KEY}`]);
+		});
+
 		it('rejects an address that is not one, naming the field', async () => {
 			const result = await run({ resource: 'customer', operation: 'create', email: 'not-an-address' });
 			expect(result.error(NODE)?.message).toBe('Email: "not-an-address" is not an e-mail address');
