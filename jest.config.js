@@ -14,9 +14,9 @@ const layer = (name, extra = {}) => ({
 
 module.exports = {
 	projects: [
-		layer('unit'),
+		layer('unit', { setupFilesAfterEnv: ['<rootDir>/test/support/timeout.ts'] }),
 		layer('packaging'),
-		layer('nodes', { setupFiles: ['<rootDir>/test/nodes/harness/setupEnv.ts'] }),
+		layer('nodes', { setupFiles: ['<rootDir>/test/nodes/harness/setupEnv.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/timeout.ts'] }),
 		layer('e2e'),
 	],
 };
