@@ -9,6 +9,8 @@ export interface QueueModeSettings {
 	/** QUEUE_BULL_PREFIX and N8N_REDIS_KEY_PREFIX: separates installations (and test runs) on one Redis. */
 	prefix: string;
 	encryptionKey: string;
+	/** DB_POSTGRESDB_POOL_SIZE; n8n's default of 2 connections queues webhooks under load. */
+	poolSize?: number;
 }
 
 export function queueModeEnv(settings: QueueModeSettings): Record<string, string> {
@@ -19,6 +21,7 @@ export function queueModeEnv(settings: QueueModeSettings): Record<string, string
 		DB_POSTGRESDB_DATABASE: settings.postgres.database,
 		DB_POSTGRESDB_USER: settings.postgres.user,
 		DB_POSTGRESDB_PASSWORD: settings.postgres.password ?? '',
+		DB_POSTGRESDB_POOL_SIZE: String(settings.poolSize ?? 10),
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: settings.redis.host,
 		QUEUE_BULL_REDIS_PORT: String(settings.redis.port),

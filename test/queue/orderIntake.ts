@@ -85,15 +85,27 @@ export async function waitForOrderTrigger(baseUrl: string, sims: OrderSimulators
 	await new Promise((resolve) => setTimeout(resolve, 1000));
 }
 
+/** orders/create deliveries Shopify has not finished yet (neither accepted nor given up). */
+function deliveriesInFlight(sims: OrderSimulators): number {
+	const { maxAttempts } = sims.shopify.state.webhooks;
+	return sims.shopify.state.deliveries.filter(
+		(delivery) => delivery.topic === 'orders/create' && !delivery.delivered && delivery.attempts < maxAttempts,
+	).length;
+}
+
 /**
- * Creates `count` orders in store A through the simulator's admin endpoint, `parallel` at a time;
- * each one makes Shopify send a signed orders/create webhook. Returns the order IDs.
+ * Creates `count` orders in store A through the simulator's admin endpoint; each one makes
+ * Shopify send a signed orders/create webhook. The simulator answers before it delivers, so the
+ * load is closed-loop: a new order is created only while fewer than `inFlight` deliveries are
+ * unfinished (a steady stream of webhooks rather than all of them in the same second).
+ * Returns the order IDs.
  */
-export async function createOrders(sims: OrderSimulators, count: number, parallel = 16, tag = 'load'): Promise<string[]> {
+export async function createOrders(sims: OrderSimulators, count: number, inFlight = 16, tag = 'load'): Promise<string[]> {
 	const ids: string[] = [];
 	let next = 0;
 	const worker = async () => {
 		while (next < count) {
+			while (deliveriesInFlight(sims) >= inFlight) await new Promise((resolve) => setTimeout(resolve, 5));
 			const index = next++;
 			const response = await axios.post(`${sims.shopify.url}/__sim/shops/a/orders`, {
 				email: `${tag}-${index}@example.com`,
@@ -103,7 +115,7 @@ export async function createOrders(sims: OrderSimulators, count: number, paralle
 			ids.push(String(response.data.id));
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(parallel, count) }, worker));
+	await Promise.all(Array.from({ length: Math.min(4, count) }, worker));
 	return ids;
 }
 
