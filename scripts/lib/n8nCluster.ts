@@ -19,6 +19,7 @@ import type { CredentialImport } from './devCredentials';
 import { freePort } from './freePort';
 import { ensureN8nHost, type N8nHost } from './n8nHost';
 import { DEV_ENCRYPTION_KEY, N8nInstance } from './n8nInstance';
+import { installPackage, packPackage } from './packageInstall';
 import { queueModeEnv } from './queueEnv';
 
 export const LOCAL_POSTGRES = { host: '127.0.0.1', port: 5432, user: 'postgres' } as const;
@@ -203,6 +204,13 @@ export class N8nCluster {
 		const port = this.options.port ?? (await freePort());
 		const shared = this.sharedEnv();
 		mkdirSync(this.options.rootFolder, { recursive: true });
+		const count = this.mode === 'queue' ? (this.options.workers ?? 2) : 0;
+		const workerFolder = (index: number) => join(this.options.rootFolder, `worker-${index + 1}`);
+		// Workers wait for the main process (it migrates the database); their package installs need not.
+		const installs = Promise.all(
+			Array.from({ length: count }, async (_, index) => await installPackage(workerFolder(index), await packPackage())),
+		);
+		installs.catch(() => undefined);
 		this.main = await N8nInstance.launch({
 			userFolder: join(this.options.rootFolder, 'main'),
 			port,
@@ -211,14 +219,14 @@ export class N8nCluster {
 			env: shared,
 			log: (line) => log(`[main] ${line}`),
 		});
-		if (this.mode === 'regular') return;
-		const count = this.options.workers ?? 2;
+		await installs;
+		if (count === 0) return;
 		// Workers build webhook-related URLs from WEBHOOK_URL, which points at the main process.
 		const workerEnv = { ...shared, WEBHOOK_URL: `${this.main.baseUrl}/` };
 		const workers = await Promise.allSettled(
 			Array.from({ length: count }, async (_, index) => {
 				const worker = await N8nInstance.launch({
-					userFolder: join(this.options.rootFolder, `worker-${index + 1}`),
+					userFolder: workerFolder(index),
 					role: 'worker',
 					args: [`--concurrency=${this.concurrency}`],
 					env: workerEnv,

@@ -106,6 +106,7 @@ export async function createOrders(sims: OrderSimulators, count: number, inFligh
 	const worker = async () => {
 		while (next < count) {
 			while (deliveriesInFlight(sims) >= inFlight) await new Promise((resolve) => setTimeout(resolve, 5));
+			if (next >= count) break;
 			const index = next++;
 			const response = await axios.post(`${sims.shopify.url}/__sim/shops/a/orders`, {
 				email: `${tag}-${index}@example.com`,
