@@ -120,6 +120,14 @@ export async function createOrders(sims: OrderSimulators, count: number, inFligh
 	return ids;
 }
 
+/**
+ * Resolves once Shopify has nothing left to deliver or retry (a delivery n8n answered after
+ * Shopify's 5-second limit is retried, and the trigger then answers "duplicate").
+ */
+export async function shopifyIdle(sims: OrderSimulators): Promise<void> {
+	await axios.get(`${sims.shopify.url}/__sim/webhooks/idle`, { timeout: 120_000 });
+}
+
 /** Order ID → how many ManyChat notifications mention it. */
 export function notificationsByOrder(sims: OrderSimulators): Map<string, number> {
 	const counts = new Map<string, number>();
