@@ -150,21 +150,24 @@ describe('n8n queue mode (main + 2 workers, PostgreSQL, Redis)', () => {
 		const stalledIds = [...new Set([...mainLog.matchAll(/job stalled more than maxStalledCount \(execution (\d+)\)/g)].map((match) => match[1]))];
 		const failed = (await thisRun()).filter((row) => row.status !== 'success').map((row) => ({ id: String(row.id), status: row.status }));
 		log(`stalled jobs reported by n8n: ${stalledIds.length} (executions ${stalledIds.join(', ')}); executions not successful: ${failed.map((row) => `${row.id} ${row.status}`).join(', ')}`);
-		expect(stalledIds.length).toBeGreaterThan(0);
+		// Usually one or more; none when every execution in hand had already been saved as
+		// successful (n8n then counts the stalled job as done).
 		expect(stalledIds.length).toBeLessThanOrEqual(CONCURRENCY);
 		expect(failed.map((row) => row.id).sort()).toEqual([...stalledIds].sort());
 
 		// What n8n 2.41 leaves of a stalled execution: its error, no run data, an empty node stack
 		// (the trigger's order is gone), so its Retry runs nothing. If this changes, a newer n8n
 		// can recover these executions: update "A worker died" in docker/README.md.
-		const sample = await cluster.main.execution(stalledIds[0]);
-		expect(sample.data.resultData.error?.message).toMatch(/failed to be processed too many times/);
-		expect(Object.keys(sample.data.resultData.runData ?? {})).toEqual([]);
-		expect(sample.data.executionData?.nodeExecutionStack ?? []).toEqual([]);
-		const retry = await cluster.main.rest<{ data: { id: string; status: string } }>('POST', `/rest/executions/${stalledIds[0]}/retry`, { loadWorkflow: false });
-		expect(retry.status).toBe(200);
-		expect(retry.data.data.status).toBe('error');
-		await settle(executionsBefore + ORDERS + 1, 60_000);
+		if (stalledIds.length > 0) {
+			const sample = await cluster.main.execution(stalledIds[0]);
+			expect(sample.data.resultData.error?.message).toMatch(/failed to be processed too many times/);
+			expect(Object.keys(sample.data.resultData.runData ?? {})).toEqual([]);
+			expect(sample.data.executionData?.nodeExecutionStack ?? []).toEqual([]);
+			const retry = await cluster.main.rest<{ data: { id: string; status: string } }>('POST', `/rest/executions/${stalledIds[0]}/retry`, { loadWorkflow: false });
+			expect(retry.status).toBe(200);
+			expect(retry.data.data.status).toBe('error');
+			await settle(executionsBefore + ORDERS + 1, 60_000);
+		}
 
 		const summary = summarize(orderIds, sims);
 		const successThisRun = (await thisRun()).filter((row) => row.status === 'success').length;
@@ -175,6 +178,7 @@ describe('n8n queue mode (main + 2 workers, PostgreSQL, Redis)', () => {
 		);
 		expect(victim.hasExited).toBe(true);
 		expect(survivor.hasExited).toBe(false);
+		expect(startedOn(1) - survivorBefore).toBeGreaterThan(ORDERS / 2);
 		expect(orderDeliveries(sims).total).toBe(2 * ORDERS);
 		// Every job that was still in Redis was taken by the surviving worker: exactly one successful
 		// execution per order except the stalled ones, and no order notified twice.
