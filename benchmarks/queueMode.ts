@@ -43,7 +43,6 @@ async function measure(mode: 'regular' | 'queue', orders: number, options: { wor
 			concurrency: options.concurrency,
 			workflowDirs: [ORDER_INTAKE.workflowDir],
 			credentials: sims.credentials,
-			env: { N8N_LOG_LEVEL: 'warn' },
 			log: (line) => process.stderr.write(`[bench ${mode}] ${line}\n`),
 		});
 		await waitForOrderTrigger(cluster.main.baseUrl, sims);

@@ -7,6 +7,7 @@ import axios from 'axios';
 import { join } from 'node:path';
 
 import { simulatorCredentials } from '../../scripts/lib/devCredentials';
+import { ROOT } from '../../scripts/lib/paths';
 import { simulatorUrls, startSimulators, type RunningSimulators } from '../../simulators/registry';
 import type { ManyChatState } from '../../simulators/manychat/state';
 import type { ShopifyState } from '../../simulators/shopify/state';
@@ -27,7 +28,8 @@ export interface OrderIntakeWorkflow {
  * Shopify Admin Trigger (store A, orders/create) → ManyChat Send Content.
  */
 export const STAND_IN_ORDER_INTAKE: OrderIntakeWorkflow = {
-	workflowDir: join(__dirname, 'workflows'),
+	// From the checkout root, so the compiled benchmark (build/) finds the JSON too.
+	workflowDir: join(ROOT, 'test', 'queue', 'workflows'),
 	workflowId: 'queueOrderIntake',
 	webhookId: 'queue-orders-store-a',
 	triggerNode: 'Store A New Order',
