@@ -43,6 +43,9 @@ async function measure(mode: 'regular' | 'queue', orders: number, options: { wor
 			concurrency: options.concurrency,
 			workflowDirs: [ORDER_INTAKE.workflowDir],
 			credentials: sims.credentials,
+			// run.ts silences n8n-core's logger for in-process benchmarks; these n8n processes must log
+			// at info, which is how N8nInstance sees that they are ready.
+			env: { N8N_LOG_LEVEL: 'info' },
 			log: (line) => process.stderr.write(`[bench ${mode}] ${line}\n`),
 		});
 		await waitForOrderTrigger(cluster.main.baseUrl, sims);
