@@ -54,6 +54,24 @@ async function main(): Promise<void> {
 			].join('\n'),
 		);
 	}
+	if (only === 'queue') {
+		const quick = process.argv.includes('--quick');
+		const { queueModeBenchmark } = await import('./queueMode');
+		const result = await queueModeBenchmark(quick ? 100 : 1000);
+		console.log(
+			[
+				`n8n queue mode vs regular mode: order intake (workflow ${result.workflowId}), same run, same workload`,
+				`  ${result.runs[0].orders} Shopify orders/create webhooks, at most ${result.inFlight} unanswered at a time, after ${result.warmUp} warm-up orders; PostgreSQL in both modes`,
+				`  queue mode: 1 main + ${result.workers} workers, worker concurrency ${result.concurrency} (n8n worker --concurrency=${result.concurrency}); Redis queue`,
+				...result.runs.map(
+					(run) =>
+						`  ${run.mode.padEnd(7)} ${run.ordersPerSecond.toFixed(1).padStart(6)} orders/s (${run.orders} orders in ${run.seconds.toFixed(1)} s; lost ${run.lost}, duplicated ${run.duplicated})`,
+				),
+				`  ratio queue/regular ${(result.runs[1].ordersPerSecond / result.runs[0].ordersPerSecond).toFixed(2)} (every process shares this machine's cores)`,
+			].join('\n'),
+		);
+		return;
+	}
 	if (only && only !== 'manychat') return;
 	const { manyChatThroughput } = await import('./manychatThroughput');
 	console.log('ManyChat throughput (simulator enforces the documented per-endpoint limits)');
