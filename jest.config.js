@@ -1,4 +1,4 @@
-/** Test layers; `npm test` runs them all. Each layer can also run alone: jest --selectProjects <name>. */
+/** Test layers; `npm test` runs all but `queue` (`npm run test:queue`, also run by CI). Each layer can also run alone: jest --selectProjects <name>. */
 const transform = {
 	'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 };
@@ -14,11 +14,13 @@ const layer = (name, extra = {}) => ({
 
 module.exports = {
 	projects: [
-		layer('unit'),
+		layer('unit', { setupFilesAfterEnv: ['<rootDir>/test/support/timeout.ts'] }),
 		layer('packaging'),
-		layer('nodes', { setupFiles: ['<rootDir>/test/nodes/harness/setupEnv.ts'] }),
+		layer('nodes', { setupFiles: ['<rootDir>/test/nodes/harness/setupEnv.ts'], setupFilesAfterEnv: ['<rootDir>/test/support/timeout.ts'] }),
 		layer('e2e'),
 		// Quick sizes of benchmarks/ (coverage only; `npm run bench` prints the figures).
 		layer('bench', { setupFiles: ['<rootDir>/test/nodes/harness/setupEnv.ts'] }),
+		// n8n queue mode against local PostgreSQL and Redis: `npm run test:queue` (not part of `npm test`).
+		layer('queue'),
 	],
 };

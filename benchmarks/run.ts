@@ -9,7 +9,7 @@ import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { ROOT } from '../scripts/lib/paths';
-import { BENCHMARK_ORDER, benchContext, benchmarks, formatTable, type BenchmarkOutput } from './suite';
+import { BENCHMARK_ORDER, benchContext, benchmarks, DEFAULT_BENCHMARKS, formatTable, type BenchmarkOutput } from './suite';
 
 // n8n-core keeps instance files under N8N_USER_FOLDER; keep them out of ~/.n8n.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'shop-sync-bench-'));
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
 	const names = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 	const unknown = names.filter((name) => !benchmarks[name]);
 	if (unknown.length) throw new Error(`Unknown benchmark(s) ${unknown.join(', ')}. Known: ${BENCHMARK_ORDER.join(', ')}`);
-	const selected = names.length ? BENCHMARK_ORDER.filter((name) => names.includes(name)) : BENCHMARK_ORDER;
+	const selected = names.length ? BENCHMARK_ORDER.filter((name) => names.includes(name)) : DEFAULT_BENCHMARKS;
 	const soak = process.argv.find((arg) => arg.startsWith('--soak='));
 	const context = benchContext(quick, (line) => console.error(`  [n8n] ${line}`), soak ? Number(soak.slice('--soak='.length)) : undefined);
 	const outputs: BenchmarkOutput[] = [];

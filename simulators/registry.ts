@@ -4,6 +4,8 @@ import { bigQuerySimulator } from './bigquery';
 import { SimulatorServer } from './frame/server';
 import type { SimulatorDefinition } from './frame/types';
 import { cegidSimulator } from './cegid';
+import { ctrwowSimulator } from './ctrwow';
+import { eManageSimulator } from './emanage';
 import { manyChatSimulator } from './manychat';
 import { shopifySimulator } from './shopify';
 
@@ -14,6 +16,8 @@ export const simulatorDefinitions: Record<string, SimulatorDefinition<any>> = {
 	[shopifySimulator.name]: shopifySimulator,
 	[cegidSimulator.name]: cegidSimulator,
 	[bigQuerySimulator.name]: bigQuerySimulator,
+	[eManageSimulator.name]: eManageSimulator,
+	[ctrwowSimulator.name]: ctrwowSimulator,
 };
 
 export type RunningSimulators = Record<string, SimulatorServer<unknown>>;

@@ -1,4 +1,6 @@
 import { LATEST_STABLE_API_VERSION } from '../../nodes/Shopify/transport/apiVersion';
+import { SIM_API_KEY, SIM_OAUTH_CLIENT } from '../../simulators/ctrwow/state';
+import { SIM_CLIENT_ID, SIM_PASSWORD as EMANAGE_PASSWORD, SIM_USERNAME as EMANAGE_USERNAME, SIM_WEB_KEY } from '../../simulators/emanage/state';
 import { SIMULATOR_STORES, simulatorAppCredentials } from '../../simulators/shopify/state';
 import { simulatorServiceAccountJson } from '../../simulators/bigquery/testServiceAccount';
 
@@ -79,6 +81,42 @@ export const CREDENTIAL_SLOTS: CredentialSlot[] = [
 			location: 'US',
 			apiEndpoint: url,
 			tokenUrl: `${url}/token`,
+		}),
+	},
+	{
+		id: 'shopSyncEManage',
+		name: 'eManageCRM',
+		type: 'eManageCrmApi',
+		simulator: 'emanage',
+		data: (url) => ({
+			username: EMANAGE_USERNAME,
+			password: EMANAGE_PASSWORD,
+			apiBaseUrl: url,
+			webSalesBaseUrl: `${url}/sales/api`,
+			clientId: SIM_CLIENT_ID,
+			defaultWebKey: SIM_WEB_KEY,
+			settingsPageUrl: `${url}/settings`,
+		}),
+	},
+	{
+		id: 'shopSyncCtrwow',
+		name: 'CTRwow',
+		type: 'ctrwowApi',
+		simulator: 'ctrwow',
+		data: (url) => ({ apiKey: SIM_API_KEY, baseUrl: `${url}/api/v1` }),
+	},
+	{
+		id: 'shopSyncCtrwowOAuth',
+		name: 'CTRwow (OAuth2)',
+		type: 'ctrwowOAuth2Api',
+		simulator: 'ctrwow',
+		data: (url) => ({
+			baseUrl: `${url}/api/v1`,
+			authUrl: `${url}/oauth/authorize`,
+			accessTokenUrl: `${url}/oauth/token`,
+			clientId: SIM_OAUTH_CLIENT.clientId,
+			clientSecret: SIM_OAUTH_CLIENT.clientSecret,
+			scope: 'funnels templates',
 		}),
 	},
 ];

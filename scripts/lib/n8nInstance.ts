@@ -43,6 +43,15 @@ export interface N8nInstanceOptions {
 	log?: (line: string) => void;
 	/** How long to wait for n8n to become ready. */
 	startTimeoutMs?: number;
+	/**
+	 * What the process is: `main` (`n8n start`, the default) or a queue-mode `worker`
+	 * (`n8n worker`; `port` is then its health-check port, QUEUE_HEALTH_CHECK_PORT).
+	 */
+	role?: 'main' | 'worker';
+	/** Extra CLI arguments after the command, e.g. `--concurrency=5` for a worker. */
+	args?: string[];
+	/** Import and publish workflows and credentials before starting (default: true for `main`). */
+	importWorkflows?: boolean;
 }
 
 interface WorkflowFile {
@@ -135,6 +144,7 @@ export class N8nInstance {
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
+			...(options.role === 'worker' && { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port) }),
 			...options.env,
 		});
 		const instance = new N8nInstance(options, host, port, env);
@@ -142,7 +152,7 @@ export class N8nInstance {
 		log('Packing and installing the package into n8n…');
 		const tarball = await packPackage();
 		await installPackage(options.userFolder, tarball);
-		await instance.importAndPublish(tarball, log);
+		if (options.importWorkflows ?? options.role !== 'worker') await instance.importAndPublish(tarball, log);
 		await instance.start(log);
 		return instance;
 	}
@@ -192,12 +202,17 @@ export class N8nInstance {
 		writeFileSync(marker, digest);
 	}
 
+	get role(): 'main' | 'worker' {
+		return this.options.role ?? 'main';
+	}
+
 	private async start(log: (line: string) => void): Promise<void> {
-		log(`Starting n8n ${this.host.version} on ${this.baseUrl}…`);
+		log(`Starting n8n ${this.host.version} ${this.role === 'worker' ? `worker (health check on ${this.baseUrl})` : `on ${this.baseUrl}`}…`);
 		this.logOffset = existsSync(this.logFile) ? statSync(this.logFile).size : 0;
 		const logFd = openSync(this.logFile, 'a');
 		// Own process group, so stop() also ends the task runners n8n spawns.
-		this.child = spawn(node24Binary(), [this.host.bin, 'start'], {
+		const command = this.role === 'worker' ? 'worker' : 'start';
+		this.child = spawn(node24Binary(), [this.host.bin, command, ...(this.options.args ?? [])], {
 			cwd: this.options.userFolder,
 			env: this.env,
 			detached: true,
@@ -233,6 +248,7 @@ export class N8nInstance {
 			try {
 				// /healthz answers before routes and webhooks exist; the editor line comes after both.
 				const ready = (await probe.get('/healthz/readiness')).status === 200;
+				if (ready && this.role === 'worker' && this.logSinceStart().includes('n8n worker is now ready')) return;
 				if (ready && this.logSinceStart().includes('Editor is now accessible via')) {
 					await this.login();
 					return;
@@ -295,6 +311,11 @@ export class N8nInstance {
 		return [...new Set(names)].sort();
 	}
 
+	/** Whether the process has exited (or was killed). */
+	get hasExited(): boolean {
+		return this.exited;
+	}
+
 	get pid(): number | undefined {
 		return this.child?.pid;
 	}
@@ -302,6 +323,7 @@ export class N8nInstance {
 	/** Synchronous kill of the whole process group (n8n and its task runners), for exit handlers. */
 	killNow(): void {
 		if (!this.child?.pid) return;
+		running.delete(this);
 		try {
 			process.kill(-this.child.pid, 'SIGKILL');
 		} catch {

@@ -15,6 +15,7 @@ import { ROOT } from '../../scripts/lib/paths';
 import type { BigQueryState } from '../../simulators/bigquery/state';
 import { SIMULATOR_PROJECT_ID } from '../../simulators/bigquery/testServiceAccount';
 import type { ManyChatState } from '../../simulators/manychat/state';
+import { until } from '../support/until';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
 import type { ShopifyState } from '../../simulators/shopify/state';
 import { runWorkflow } from '../nodes/harness/runWorkflow';
@@ -34,17 +35,11 @@ describe('Shipped workflow: Shopify order intake → BigQuery + ManyChat', () =>
 	const orderRows = () => bigquery().state.tables[`${SIMULATOR_PROJECT_ID}.crm.orders`]?.rows ?? [];
 	const notifications = () => (manychat().state as unknown as { deliveries: Array<Record<string, unknown>> }).deliveries;
 
-	const until = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 180_000) => {
-		const deadline = Date.now() + timeoutMs;
-		while (Date.now() < deadline) {
-			if (await check()) return;
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-		throw new Error(`Timed out waiting until ${what}`);
-	};
 	const executions = async (status: string) => {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW, status: [status] }));
-		return (await n8n.rest<{ data: { count: number } }>('GET', `/rest/executions?filter=${filter}&limit=1`)).data.data.count;
+		const response = await n8n.rest<{ data: { count: number } }>('GET', `/rest/executions?filter=${filter}&limit=1`);
+		// An instance too busy to answer counts as busy.
+		return response.status === 200 ? response.data.data.count : -1;
 	};
 
 	beforeAll(async () => {

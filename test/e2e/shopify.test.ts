@@ -13,6 +13,7 @@ import { signShopifyBody } from '../../nodes/Shopify/helpers/webhookSignature';
 import { simulatorCredentials } from '../../scripts/lib/devCredentials';
 import { freePort } from '../../scripts/lib/freePort';
 import { N8nInstance } from '../../scripts/lib/n8nInstance';
+import { until } from '../support/until';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
 import type { ShopifyState } from '../../simulators/shopify/state';
 
@@ -48,13 +49,6 @@ describe('Shopify Admin Trigger in n8n 2.41.0', () => {
 		return await executions();
 	};
 
-	const until = async (what: string, check: () => boolean | Promise<boolean>) => {
-		for (let attempt = 0; attempt < 300; attempt++) {
-			if (await check()) return;
-			await new Promise((resolve) => setTimeout(resolve, 100));
-		}
-		throw new Error(`Timed out waiting until ${what}`);
-	};
 	/**
 	 * n8n publishes workflows in the background after start: wait until our webhook answers and
 	 * its subscriptions exist (n8n stores the webhook before it calls the node's create method).

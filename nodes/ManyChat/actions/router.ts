@@ -1,13 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { type Operation, routeOperation } from '../../shared/router';
 
 import * as dynamicBlock from './dynamicBlock/DynamicBlock.resource';
 import type { ManyChatType } from './node.type';
 import * as page from './page/Page.resource';
 import * as sending from './sending/Sending.resource';
 import * as subscriber from './subscriber/Subscriber.resource';
-
-type Operation = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> };
 
 const resources: Record<ManyChatType['resource'], Record<string, Operation>> = {
 	dynamicBlock: { buildResponse: dynamicBlock.buildResponse },
@@ -38,15 +37,5 @@ const resources: Record<ManyChatType['resource'], Record<string, Operation>> = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as ManyChatType['resource'];
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = resources[resource]?.[operation];
-	if (!handler) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Operation "${operation}" is not supported for resource "${resource}"`,
-			{ description: 'Pick the operation again in the node: this one may come from a newer version of the package.' },
-		);
-	}
-	return [await handler.execute.call(this)];
+	return await routeOperation.call(this, resources);
 }

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { type Operation, routeOperation } from '../../shared/router';
 
 import * as customer from './customer/Customer.resource';
 import * as draftOrder from './draftOrder/DraftOrder.resource';
@@ -7,8 +8,6 @@ import * as graphql from './graphql/Graphql.resource';
 import type { ShopifyType } from './node.type';
 import * as order from './order/Order.resource';
 import * as product from './product/Product.resource';
-
-type Operation = { execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> };
 
 const resources: Record<ShopifyType['resource'], Record<string, Operation>> = {
 	customer: {
@@ -26,13 +25,5 @@ const resources: Record<ShopifyType['resource'], Record<string, Operation>> = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as ShopifyType['resource'];
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = resources[resource]?.[operation];
-	if (!handler) {
-		throw new NodeOperationError(this.getNode(), `Operation "${operation}" is not supported for resource "${resource}"`, {
-			description: 'Pick the operation again in the node: this one may come from a newer version of the package.',
-		});
-	}
-	return [await handler.execute.call(this)];
+	return await routeOperation.call(this, resources);
 }

@@ -103,7 +103,11 @@ export async function shopifyGraphql(
 		}
 		const body = (response.body ?? {}) as GraphqlResponse;
 		const cost = body.extensions?.cost;
-		if (cost?.requestedQueryCost !== undefined) requestedCostByQuery.set(query, cost.requestedQueryCost);
+		if (cost?.requestedQueryCost !== undefined) {
+			// Raw GraphQL queries are the users' own: keep the estimates bounded.
+			if (requestedCostByQuery.size >= 500 && !requestedCostByQuery.has(query)) requestedCostByQuery.clear();
+			requestedCostByQuery.set(query, cost.requestedQueryCost);
+		}
 		bucket.settle(estimate, cost?.actualQueryCost ?? undefined, cost?.throttleStatus);
 
 		const errors = body.errors ?? [];

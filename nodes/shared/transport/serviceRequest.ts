@@ -69,6 +69,12 @@ export interface ServiceDefinition {
 	 * token and repeats once. Without renewal that repeat would only send the same bad key again.
 	 */
 	renewsTokenOn401?: boolean;
+	/**
+	 * For APIs that take no secret (eManageCRM's Web Sales API: a public client ID header): the
+	 * request is sent with these headers and without the credential's authentication, so it needs no
+	 * login (and cannot fail on an expired password).
+	 */
+	publicHeaders?(credentials: IDataObject): Record<string, string>;
 	/** Own JSON reading and writing, for APIs whose numbers JSON.parse would corrupt (IDs beyond 2^53). */
 	codec?: { stringify(body: unknown): string; parse(text: string): unknown };
 }
@@ -236,11 +242,18 @@ export async function serviceRequest<T = unknown>(
 		let response: HttpResponse<T> | undefined;
 		let credentialProblem: { message: string; fix: string } | undefined;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				service.credentialType,
-				{ ...requestOptions },
-			)) as HttpResponse<T>;
+			if (service.publicHeaders) {
+				// The headers carry no secret (a public client ID); the credential's login must not run for them.
+				const headers = { ...requestOptions.headers, ...service.publicHeaders(credentials) };
+				// eslint-disable-next-line @n8n/community-nodes/no-http-request-with-manual-auth
+				response = (await this.helpers.httpRequest({ ...requestOptions, headers })) as HttpResponse<T>;
+			} else {
+				response = (await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					service.credentialType,
+					{ ...requestOptions },
+				)) as HttpResponse<T>;
+			}
 		} catch (error) {
 			const status = statusOfThrown(error);
 			const problem = credentialProblemIn(error);

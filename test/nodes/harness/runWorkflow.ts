@@ -41,7 +41,7 @@ export function readWorkflow(file: string): IWorkflowBase {
 }
 
 /** The engine's view of a workflow: nodes loaded from dist/, credentials, additional data. */
-async function prepare(workflowData: IWorkflowBase, options: RunOptions) {
+export async function prepare(workflowData: IWorkflowBase, options: RunOptions) {
 	await ensureDeduplication();
 	const { nodeTypes, credentialTypes } = await loadPackage();
 	const nodes = workflowData.nodes.map((node) => ({ ...node, ...options.nodeSettings?.[node.name] }));

@@ -7,6 +7,9 @@ import { readWorkflow, runWorkflow } from '../harness/runWorkflow';
 import { useSimulator } from '../harness/simulators';
 
 const workflow = readWorkflow(join(__dirname, 'page-get-info.workflow.json'));
+
+// 300 paced requests take at least 3.3 s by design; on a loaded machine more. Not a timing check.
+jest.setTimeout(60_000);
 const NODE = 'Get Page Info';
 
 describe('ManyChat client-side rate limit (simulator enforces the documented 100 requests/s)', () => {

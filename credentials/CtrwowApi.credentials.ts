@@ -1,0 +1,41 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+
+import { API_KEY_HEADER, DEFAULT_API_BASE_URL } from '../nodes/Ctrwow/transport/assumedContract';
+
+/** CTRwow with an API key: the alternative to the OAuth2 connection (assumed header, see the README). */
+export class CtrwowApi implements ICredentialType {
+	name = 'ctrwowApi';
+
+	displayName = 'CTRwow API';
+
+	icon: Icon = { light: 'file:../nodes/Ctrwow/ctrwow.svg', dark: 'file:../nodes/Ctrwow/ctrwow.dark.svg' };
+
+	documentationUrl = 'https://github.com/shop-sync/n8n-nodes-shop-sync#emanagecrm-and-ctrwow';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_API_BASE_URL,
+			description: 'CTRwow\'s API address (assumed default; ask CTRwow for yours)',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { [API_KEY_HEADER]: '={{$credentials.apiKey}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: { baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}', url: '/me', method: 'GET' },
+	};
+}

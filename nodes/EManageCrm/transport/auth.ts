@@ -1,0 +1,134 @@
+/**
+ * eManageCRM login, shared by the credential (preAuthentication, authenticate) and the node
+ * (credential test, requests): Basic username:password on POST /auth gives a bearer token.
+ */
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import { CredentialProblem, redactSecrets, serviceErrorText } from '../../shared/errors';
+import {
+	ACCOUNT_LOCKED_PATTERN,
+	BEARER_PREFIX,
+	CLIENT_ID_HEADER,
+	DEFAULT_PUBLIC_API_URL,
+	DEFAULT_WEB_SALES_API_URL,
+	ENDPOINTS,
+	PASSWORD_EXPIRED_PATTERN,
+	TOKEN_FIELDS,
+} from './assumedContract';
+
+export const CREDENTIAL_TYPE = 'eManageCrmApi';
+export const CREDENTIAL_NAME = 'eManageCRM API';
+
+const trimUrl = (value: unknown, fallback: string) => (String(value ?? '').trim() || fallback).replace(/\/+$/, '');
+
+export const publicApiUrl = (credentials: IDataObject) => trimUrl(credentials.apiBaseUrl, DEFAULT_PUBLIC_API_URL);
+export const webSalesApiUrl = (credentials: IDataObject) => trimUrl(credentials.webSalesBaseUrl, DEFAULT_WEB_SALES_API_URL);
+
+export function basicAuthorization(credentials: IDataObject): string {
+	return `Basic ${Buffer.from(`${String(credentials.username ?? '').trim()}:${String(credentials.password ?? '')}`).toString('base64')}`;
+}
+
+/** The token in an /auth answer: a raw string, or one of the JSON fields integrators read. */
+export function tokenFromAuthAnswer(body: unknown): string | undefined {
+	if (typeof body === 'string') {
+		const text = body.trim();
+		if (text.startsWith('{')) {
+			try {
+				return tokenFromAuthAnswer(JSON.parse(text));
+			} catch {
+				return undefined;
+			}
+		}
+		const unquoted = text.replace(/^"(.*)"$/, '$1');
+		return /^[A-Za-z0-9._~+/=-]{10,}$/.test(unquoted) ? unquoted : undefined;
+	}
+	if (body === null || typeof body !== 'object') return undefined;
+	for (const path of TOKEN_FIELDS) {
+		const value = path.split('.').reduce<unknown>((node, key) => (node as IDataObject | undefined)?.[key], body);
+		if (typeof value === 'string' && value !== '') return value;
+	}
+	return undefined;
+}
+
+/** Why /auth refused, in words that say what to do; the three-month password expiry and locks included. */
+export function describeLoginRefusal(status: number, body: unknown, username: string): CredentialProblem {
+	const text = `${serviceErrorText(body)} ${JSON.stringify((body as IDataObject | undefined)?.code ?? '')}`;
+	if (PASSWORD_EXPIRED_PATTERN.test(text)) {
+		return new CredentialProblem(
+			`the password of user "${username}" has expired`,
+			'eManageCRM passwords expire every 3 months. Log in to eManageCRM in a browser, set a new password, then enter it in the "eManageCRM API" credential.',
+		);
+	}
+	if (ACCOUNT_LOCKED_PATTERN.test(text)) {
+		return new CredentialProblem(
+			`the account of user "${username}" is locked`,
+			'Too many failed logins (or an administrator) locked it. Ask your eManageCRM administrator to unlock the user, then check the password in the "eManageCRM API" credential.',
+		);
+	}
+	if (status === 0) {
+		return new CredentialProblem('the login endpoint could not be reached', 'Check "Public API Base URL" in the "eManageCRM API" credential.');
+	}
+	if (status === 404) {
+		return new CredentialProblem(`there is no login endpoint at ${ENDPOINTS.auth.path} (HTTP 404)`, 'Check "Public API Base URL" in the "eManageCRM API" credential.');
+	}
+	const detail = serviceErrorText(body);
+	return new CredentialProblem(
+		`the login of user "${username}" was refused (HTTP ${status}${detail ? `, ${detail}` : ''})`,
+		'Check Username and Password in the "eManageCRM API" credential (use the WowSuite public API user).',
+	);
+}
+
+type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
+
+/** POST /auth with Basic auth; a refusal becomes a CredentialProblem without the password. */
+export async function requestToken(httpRequest: HttpRequest, credentials: IDataObject): Promise<string> {
+	const username = String(credentials.username ?? '').trim();
+	const password = String(credentials.password ?? '');
+	if (username === '' || password === '') {
+		throw new CredentialProblem('the credential has no Username or Password', 'Enter the eManageCRM API user and its password in the "eManageCRM API" credential.');
+	}
+	let response: { statusCode: number; body: unknown };
+	try {
+		response = (await httpRequest({
+			method: 'POST',
+			url: `${publicApiUrl(credentials)}${ENDPOINTS.auth.path}`,
+			headers: { Authorization: basicAuthorization(credentials), Accept: 'application/json, text/plain, */*' },
+			json: false,
+			encoding: 'text',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: 30_000,
+		})) as { statusCode: number; body: unknown };
+	} catch (error) {
+		response = { statusCode: 0, body: redactSecrets((error as Error).message ?? '', [password]) };
+	}
+	const body = parseMaybeJson(response.body);
+	const token = response.statusCode >= 200 && response.statusCode < 300 ? tokenFromAuthAnswer(body) : undefined;
+	if (token) return token;
+	if (response.statusCode >= 200 && response.statusCode < 300) {
+		throw new CredentialProblem('the login answer carried no token', 'Check "Public API Base URL" in the "eManageCRM API" credential: it must point at the public API, not a web page.');
+	}
+	throw describeLoginRefusal(response.statusCode, body, username);
+}
+
+export function parseMaybeJson(body: unknown): unknown {
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
+	}
+}
+
+/**
+ * The headers one request gets: Web Sales API calls carry the client id (X_CID) and no token,
+ * server API calls the bearer token.
+ */
+export function authHeaders(credentials: IDataObject, url: string): Record<string, string> {
+	if (url.startsWith(webSalesApiUrl(credentials))) {
+		const cid = String(credentials.clientId ?? '').trim();
+		return cid ? { [CLIENT_ID_HEADER]: cid } : {};
+	}
+	return { Authorization: `${BEARER_PREFIX} ${String(credentials.accessToken ?? '')}` };
+}
