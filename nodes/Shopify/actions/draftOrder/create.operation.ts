@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { parameterError } from '../../../shared/errors';
 import { runForEachItem } from '../../../shared/execute';
 import { gidParameter, parseGid } from '../../helpers/gid';
+import { PRICE } from '../../helpers/price';
 import { shopifyGraphql, throwOnUserErrors, type UserError } from '../../transport';
 import { documents } from '../../transport/documents';
 import { addressCollection } from '../common.descriptions';
@@ -71,7 +72,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			}
 			const title = String(row.title ?? '').trim();
 			const unitPrice = String(row.unitPrice ?? '').trim();
-			if (title === '' || !/^\d+(\.\d{1,2})?$/.test(unitPrice)) {
+			if (title === '' || !PRICE.test(unitPrice)) {
 				throw parameterError(node, label, 'has neither a variant ID nor a custom title with a price', 'Enter a Variant ID, or a Custom Title and a Custom Unit Price such as 49.00.', itemIndex);
 			}
 			return { title, originalUnitPrice: unitPrice, quantity };

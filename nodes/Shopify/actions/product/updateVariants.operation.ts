@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { parameterError } from '../../../shared/errors';
 import { runForEachItem } from '../../../shared/execute';
 import { gidParameter } from '../../helpers/gid';
+import { variantPrices } from '../../helpers/price';
 import { shopifyGraphql, throwOnUserErrors, type UserError } from '../../transport';
 import { documents } from '../../transport/documents';
 
@@ -34,8 +35,6 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-const PRICE = /^\d+(\.\d{1,2})?$/;
-
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const node = this.getNode();
@@ -46,14 +45,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const variant: IDataObject = {
 				id: gidParameter.call(this, 'ProductVariant', `Variants › Variant ${index + 1} › Variant ID`, row.id, itemIndex),
 			};
-			for (const field of ['price', 'compareAtPrice'] as const) {
-				const value = String(row[field] ?? '').trim();
-				if (value === '') continue;
-				if (!PRICE.test(value)) {
-					throw parameterError(node, `Variants › Variant ${index + 1} › ${field === 'price' ? 'Price' : 'Compare-at Price'}`, `"${value}" is not a price`, 'Write it as a decimal number with a dot, e.g. 49.00.', itemIndex);
-				}
-				variant[field] = value;
-			}
+			Object.assign(variant, variantPrices(node, row, index, itemIndex));
 			if (row.barcode) variant.barcode = String(row.barcode);
 			if (row.sku) variant.inventoryItem = { sku: String(row.sku) };
 			return variant;

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { parameterError } from '../../../shared/errors';
 import { runForEachItem } from '../../../shared/execute';
+import { variantPrices } from '../../helpers/price';
 import { shopifyGraphql, throwOnUserErrors, type UserError } from '../../transport';
 import { documents } from '../../transport/documents';
 
@@ -76,8 +77,6 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-const PRICE = /^\d+(\.\d{1,2})?$/;
-
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const node = this.getNode();
@@ -88,16 +87,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const optionName = String(extra.optionName || 'Title');
 		const rows = ((this.getNodeParameter('variants', itemIndex, {}) as IDataObject).variant as IDataObject[] | undefined) ?? [];
 		const variants = rows.map((row, index) => {
-			for (const field of ['price', 'compareAtPrice'] as const) {
-				const value = String(row[field] ?? '').trim();
-				if (value !== '' && !PRICE.test(value)) {
-					const label = field === 'price' ? 'Price' : 'Compare-at Price';
-					throw parameterError(node, `Variants › Variant ${index + 1} › ${label}`, `"${value}" is not a price`, 'Write it as a decimal number with a dot, e.g. 49.00.', itemIndex);
-				}
-			}
+			const prices = variantPrices(node, row, index, itemIndex);
 			const variant: IDataObject = { optionValues: [{ optionName, name: String(row.optionValue || 'Default Title') }] };
-			if (row.price) variant.price = String(row.price).trim();
-			if (row.compareAtPrice) variant.compareAtPrice = String(row.compareAtPrice).trim();
+			Object.assign(variant, prices);
 			if (row.barcode) variant.barcode = String(row.barcode);
 			if (row.sku) variant.inventoryItem = { sku: String(row.sku) };
 			return variant;
