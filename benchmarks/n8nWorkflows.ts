@@ -118,6 +118,7 @@ export async function launchBenchN8n(log: (line: string) => void = () => {}): Pr
 		n8n = await N8nInstance.launch({
 			userFolder: join(userFolder, 'n8n'),
 			workflowDirs: [join(ROOT, 'workflows'), bareDir],
+			publish: ['shopSyncCustomerSync', 'shopSyncOrderIntake', BARE],
 			credentials,
 			// Metrics for the heap figure; no pruning, so execution counts only grow during a run; the
 			// readiness check reads n8n's log (run.ts silences n8n-core's logger in this process).

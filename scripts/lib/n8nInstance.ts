@@ -52,6 +52,11 @@ export interface N8nInstanceOptions {
 	args?: string[];
 	/** Import and publish workflows and credentials before starting (default: true for `main`). */
 	importWorkflows?: boolean;
+	/**
+	 * IDs of the imported workflows to publish (default: all of them). Tests publish only the
+	 * flows they drive, so other flows' triggers (schedules, pollers) cannot act meanwhile.
+	 */
+	publish?: string[];
 }
 
 interface WorkflowFile {
@@ -168,6 +173,7 @@ export class N8nInstance {
 		const digest = createHash('sha256')
 			.update(JSON.stringify(credentials))
 			.update(JSON.stringify(this.workflows.map((workflow) => workflow.json)))
+			.update(JSON.stringify(this.options.publish ?? 'all'))
 			.update(readFileSync(tarball))
 			.digest('hex');
 		const marker = join(this.options.userFolder, '.imported');
@@ -192,7 +198,10 @@ export class N8nInstance {
 				writeFileSync(join(importDir, 'workflows', `${workflow.id}.json`), JSON.stringify(workflow.json));
 			}
 			await this.cli(['import:workflow', '--separate', `--input=${join(importDir, 'workflows')}`]);
-			for (const workflow of this.workflows) {
+			const unknown = (this.options.publish ?? []).filter((id) => !this.workflows.some((workflow) => workflow.id === id));
+			if (unknown.length > 0) throw new Error(`Cannot publish unknown workflow ID(s): ${unknown.join(', ')}`);
+			const toPublish = this.workflows.filter((workflow) => this.options.publish?.includes(workflow.id) ?? true);
+			for (const workflow of toPublish) {
 				log(`Publishing "${workflow.name}"…`);
 				await this.cli(['publish:workflow', `--id=${workflow.id}`]);
 			}

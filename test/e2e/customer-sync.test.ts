@@ -65,6 +65,7 @@ describe('Shipped workflow: customer sync across stores A, B, C and CEGID', () =
 		n8n = await N8nInstance.launch({
 			userFolder,
 			workflowDirs: [join(ROOT, 'workflows')],
+			publish: ['shopSyncCustomerSync'],
 			credentials: simulatorCredentials(simulatorUrls(simulators)),
 			log: (line) => process.stdout.write(`[e2e customer-sync] ${line}\n`),
 		});

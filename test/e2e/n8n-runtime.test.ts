@@ -28,6 +28,7 @@ describe('n8n 2.41.0 with n8n-nodes-shop-sync installed', () => {
 		n8n = await N8nInstance.launch({
 			userFolder,
 			workflowDirs: [join(ROOT, 'workflows'), join(__dirname, 'workflows')],
+			publish: ['e2eMcPageProbe', 'e2eCegidClose', 'e2eCegidUpsert'],
 			credentials: simulatorCredentials(simulatorUrls(simulators)),
 			log: (line) => process.stdout.write(`[e2e] ${line}\n`),
 		});

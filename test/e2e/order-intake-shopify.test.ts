@@ -53,7 +53,7 @@ describe('Shipped workflow: Shopify order intake → BigQuery + ManyChat', () =>
 			{ credentials: { orderStoreBigQueryApi: credential.data as Record<string, string> } },
 		);
 		expect(setup.error('Ensure CRM Schema')).toBeUndefined();
-		n8n = await N8nInstance.launch({ userFolder, workflowDirs: [join(ROOT, 'workflows')], credentials: simulatorCredentials(urls), log: (line) => process.stdout.write(`[e2e order-intake] ${line}\n`) });
+		n8n = await N8nInstance.launch({ userFolder, workflowDirs: [join(ROOT, 'workflows')], publish: [WORKFLOW], credentials: simulatorCredentials(urls), log: (line) => process.stdout.write(`[e2e order-intake] ${line}\n`) });
 		await until('each store has its orders/create subscription', () =>
 			shopify().state.stores.every((store) => store.subscriptions.some((subscription) => subscription.uri.includes('shop-sync-orders-store-'))),
 		);
