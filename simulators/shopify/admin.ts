@@ -96,6 +96,8 @@ export const adminRoutes: Array<Route<ShopifyState>> = [
 				options: [{ name: 'Title', values: variants.map((v) => v.title) }],
 				variants,
 				metafields: {},
+				// The featured image, as the admin's media upload would set it.
+				imageUrl: body.imageUrl ?? body.images?.[0]?.src ?? null,
 				createdAt: now,
 				updatedAt: now,
 			};

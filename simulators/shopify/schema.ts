@@ -117,7 +117,13 @@ type Product {
   id: ID! legacyResourceId: UnsignedInt64! title: String! handle: String! status: ProductStatus! vendor: String!
   productType: String! tags: [String!]! descriptionHtml: HTML! createdAt: DateTime! updatedAt: DateTime!
   options: [ProductOption!]! variants(first: Int, after: String): ProductVariantConnection!
+  onlineStoreUrl: URL featuredMedia: Media priceRangeV2: ProductPriceRangeV2!
 }
+# Shopify's Media is an interface (MediaImage, Video, …); one object type is enough for the fields read here.
+type Image { url: URL! altText: String width: Int height: Int }
+type MediaPreviewImage { image: Image }
+type Media { id: ID! alt: String mediaContentType: String! preview: MediaPreviewImage }
+type ProductPriceRangeV2 { minVariantPrice: MoneyV2! maxVariantPrice: MoneyV2! }
 type ProductConnection { nodes: [Product!]! pageInfo: PageInfo! }
 
 input ProductSetIdentifiers { id: ID handle: String customId: UniqueMetafieldValueInput }
@@ -144,7 +150,7 @@ type LineItemConnection { nodes: [LineItem!]! pageInfo: PageInfo! }
 type Order {
   id: ID! legacyResourceId: UnsignedInt64! name: String! email: String phone: String createdAt: DateTime! updatedAt: DateTime!
   processedAt: DateTime! cancelledAt: DateTime cancelReason: String displayFinancialStatus: String displayFulfillmentStatus: String!
-  currencyCode: String! tags: [String!]! note: String test: Boolean! app: OrderApp customer: Customer
+  currencyCode: String! tags: [String!]! note: String test: Boolean! paymentGatewayNames: [String!]! app: OrderApp customer: Customer
   totalPriceSet: MoneyBag! subtotalPriceSet: MoneyBag totalShippingPriceSet: MoneyBag! totalTaxSet: MoneyBag
   shippingAddress: MailingAddress billingAddress: MailingAddress shippingLine: ShippingLine
   lineItems(first: Int, after: String): LineItemConnection!

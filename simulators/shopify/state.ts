@@ -55,6 +55,8 @@ export interface ProductRecord {
 	options: Array<{ name: string; values: string[] }>;
 	variants: VariantRecord[];
 	metafields: Record<string, string>;
+	/** The featured image's URL (Shopify: featuredMedia), or none. */
+	imageUrl?: string | null;
 	createdAt: string;
 	updatedAt: string;
 }

@@ -92,7 +92,20 @@ export function productView(store: StoreState, product: ProductRecord): Record<s
 		updatedAt: product.updatedAt,
 		options: product.options,
 		variants: (args: { first?: number; after?: string }) => connection(product.variants.map((variant) => variantView(store, product, variant)), args),
+		// Shopify: "The product's URL on the online store. If null, then the product isn't published to
+		// the online store sales channel." Assumed here: active products are published, at the
+		// shop's domain (a real shop answers with its primary domain).
+		onlineStoreUrl: product.status === 'ACTIVE' ? `https://${store.domain}/products/${product.handle}` : null,
+		featuredMedia: product.imageUrl
+			? { id: gid('MediaImage', product.id), alt: product.title, mediaContentType: 'IMAGE', preview: { image: { url: product.imageUrl, altText: product.title, width: null, height: null } } }
+			: null,
+		priceRangeV2: priceRange(store, product),
 	};
+}
+
+function priceRange(store: StoreState, product: ProductRecord) {
+	const prices = product.variants.map((variant) => Number(variant.price)).sort((a, b) => a - b);
+	return { minVariantPrice: money((prices[0] ?? 0).toFixed(2), store.currency), maxVariantPrice: money((prices.at(-1) ?? 0).toFixed(2), store.currency) };
 }
 
 function lineItemView(store: StoreState, item: LineItemRecord, currency: string) {
@@ -130,6 +143,9 @@ export function orderView(store: StoreState, order: OrderRecord): Record<string,
 		tags: order.tags,
 		note: order.note,
 		test: false,
+		// https://shopify.dev/docs/api/admin-graphql/latest/objects/Order#field-paymentGatewayNames; the
+		// simulator takes no payments, and its orders/create payloads carry none either.
+		paymentGatewayNames: [],
 		app: order.appId ? { id: `gid://shopify/App/${order.appId}`, name: 'Online Store' } : null,
 		customer: customer ? customerView(store, customer) : null,
 		totalPriceSet: bag(totals.total, order.currency),

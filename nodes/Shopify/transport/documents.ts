@@ -17,15 +17,16 @@ const MONEY = 'shopMoney { amount currencyCode }';
 const VARIANT = 'id legacyResourceId title sku barcode price compareAtPrice inventoryQuantity selectedOptions { name value } updatedAt';
 
 const PRODUCT = (variants: number) => `id legacyResourceId title handle status vendor productType tags descriptionHtml createdAt updatedAt
-options { name values } variants(first: ${variants}) { nodes { ${VARIANT} } pageInfo { hasNextPage endCursor } }`;
+options { name values } variants(first: ${variants}) { nodes { ${VARIANT} } pageInfo { hasNextPage endCursor } }
+onlineStoreUrl featuredMedia { preview { image { url altText } } } priceRangeV2 { minVariantPrice { amount currencyCode } }`;
 
 const ORDER = (lineItems: number) => `id legacyResourceId name email phone createdAt updatedAt processedAt cancelledAt cancelReason
-displayFinancialStatus displayFulfillmentStatus currencyCode tags note test
-app { id name } customer { id email firstName lastName }
+displayFinancialStatus displayFulfillmentStatus currencyCode tags note test paymentGatewayNames
+app { id name } customer { id email firstName lastName phone }
 totalPriceSet { ${MONEY} } subtotalPriceSet { ${MONEY} } totalShippingPriceSet { ${MONEY} } totalTaxSet { ${MONEY} }
 shippingAddress { ${ADDRESS} } billingAddress { ${ADDRESS} }
 shippingLine { title code originalPriceSet { ${MONEY} } }
-lineItems(first: ${lineItems}) { nodes { id title name sku quantity variant { id } originalUnitPriceSet { ${MONEY} } originalTotalSet { ${MONEY} } } }`;
+lineItems(first: ${lineItems}) { nodes { id title name sku quantity variant { id } originalUnitPriceSet { ${MONEY} } originalTotalSet { ${MONEY} } } pageInfo { hasNextPage } }`;
 
 const DRAFT_ORDER = `id legacyResourceId name status invoiceUrl invoiceSentAt email note tags createdAt updatedAt currencyCode
 customer { id email displayName } order { id name }

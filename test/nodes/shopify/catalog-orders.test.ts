@@ -108,6 +108,41 @@ describe('Shopify Admin node: products, draft orders, orders, raw GraphQL', () =
 		expect(noLines.error(NODE)?.message).toBe('Line Items › Line Item 1: has neither a variant ID nor a custom title with a price');
 	});
 
+	it('creates a draft order from JSON lines (an order\'s items) and refuses a JSON that is not a list of lines', async () => {
+		const lines = [
+			{ sku: 'SER-30', title: 'Serum 30ml', quantity: 2, unitPrice: '24.50', total: '49.00' },
+			{ sku: null, title: 'Gift wrap', quantity: 1, unitPrice: '3.00', total: '3.00' },
+		];
+		const created = await runWorkflow(shopifyWorkflow({ resource: 'draftOrder', operation: 'create', lineItemsSource: 'json', lineItemsJson: JSON.stringify(lines), email: 'json@example.com' }), { credentials: credentials() });
+		expect(created.output(NODE)[0].json).toMatchObject({ email: 'json@example.com', totalPriceSet: { shopMoney: { amount: '52.00' } } });
+		expect(storeA().draftOrders.at(-1)!.lineItems.map((line) => [line.sku, line.title, line.quantity, line.price])).toEqual([
+			['SER-30', 'Serum 30ml', 2, '24.50'],
+			[null, 'Gift wrap', 1, '3.00'],
+		]);
+		const notAList = await runWorkflow(shopifyWorkflow({ resource: 'draftOrder', operation: 'create', lineItemsSource: 'json', lineItemsJson: '{"title":"x"}' }), { credentials: credentials() });
+		expect(notAList.error(NODE)?.message).toBe('Line Items (JSON): is not an array of line objects');
+		const noPrice = await runWorkflow(shopifyWorkflow({ resource: 'draftOrder', operation: 'create', lineItemsSource: 'json', lineItemsJson: '[{"title":"x","quantity":1}]' }), { credentials: credentials() });
+		expect(noPrice.error(NODE)?.message).toBe('Line Items (JSON) › line 1: has neither a variant ID nor a custom title with a price');
+	});
+
+	it('reads a product\'s featured image, online store URL and price range', async () => {
+		const response = await fetch(`${sim.server.url}/__sim/shops/a/products`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ title: 'Rose Serum', imageUrl: 'https://cdn.example.com/rose.jpg', variants: [{ price: '24.50' }, { price: '39.00' }] }),
+		});
+		expect(response.status).toBe(201);
+		await fetch(`${sim.server.url}/__sim/shops/a/products`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Draft Cream', status: 'draft' }) });
+		const read = await runWorkflow(shopifyWorkflow({ resource: 'product', operation: 'getMany', returnAll: true, filters: {} }), { credentials: credentials() });
+		const [rose, cream] = read.output(NODE).map((item) => item.json);
+		expect(rose).toMatchObject({
+			onlineStoreUrl: 'https://shop-sync-a.myshopify.com/products/rose-serum',
+			featuredMedia: { preview: { image: { url: 'https://cdn.example.com/rose.jpg', altText: 'Rose Serum' } } },
+			priceRangeV2: { minVariantPrice: { amount: '24.50', currencyCode: 'EUR' } },
+		});
+		expect(cream).toMatchObject({ title: 'Draft Cream', onlineStoreUrl: null, featuredMedia: null });
+	});
+
 	it('gets an order and lists orders changed since a moment, paging ten at a time', async () => {
 		for (let index = 0; index < 23; index++) {
 			const response = await fetch(`${sim.server.url}/__sim/shops/a/orders`, {

@@ -12,13 +12,33 @@ const show = { resource: ['draftOrder'], operation: ['create'] };
 
 export const description: INodeProperties[] = [
 	{
+		displayName: 'Line Items From',
+		name: 'lineItemsSource',
+		type: 'options',
+		options: [
+			{ name: 'Fields Below', value: 'fields' },
+			{ name: 'JSON', value: 'json', description: 'A list whose length is only known at run time, such as the items of an order' },
+		],
+		default: 'fields',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Line Items (JSON)',
+		name: 'lineItemsJson',
+		type: 'json',
+		default: '[]',
+		placeholder: '[{ "title": "Serum 30ml", "unitPrice": "24.50", "quantity": 2, "sku": "SER-30" }]',
+		description: "An array of lines, each with a variant ID and quantity, or a title, unit price, quantity and SKU. The shared order shape's items fit as they are.",
+		displayOptions: { show: { ...show, lineItemsSource: ['json'] } },
+	},
+	{
 		displayName: 'Line Items',
 		name: 'lineItems',
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
 		default: {},
 		placeholder: 'Add Line Item',
-		displayOptions: { show },
+		displayOptions: { show: { ...show, lineItemsSource: ['fields'] } },
 		description: 'A product variant, or a custom line with its own title and price',
 		options: [
 			{
@@ -58,13 +78,31 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+/** The JSON line list: an array (what an expression yields) or its JSON text. */
+function jsonRows(this: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	let value = this.getNodeParameter('lineItemsJson', itemIndex, '[]');
+	if (typeof value === 'string') {
+		try {
+			value = JSON.parse(value || '[]');
+		} catch (error) {
+			throw parameterError(this.getNode(), 'Line Items (JSON)', `is not valid JSON (${(error as Error).message})`, 'Enter an array of lines, or an expression such as {{ $json.order.items }}.', itemIndex);
+		}
+	}
+	if (!Array.isArray(value) || value.some((row) => row === null || typeof row !== 'object' || Array.isArray(row))) {
+		throw parameterError(this.getNode(), 'Line Items (JSON)', 'is not an array of line objects', 'Enter e.g. [{ "title": "Serum", "unitPrice": "24.50", "quantity": 2 }].', itemIndex);
+	}
+	return value as IDataObject[];
+}
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const node = this.getNode();
-		const rows = ((this.getNodeParameter('lineItems', itemIndex, {}) as IDataObject).lineItem as IDataObject[] | undefined) ?? [];
-		if (rows.length === 0) throw parameterError(node, 'Line Items', 'is empty', 'Add at least one line: a variant ID, or a custom title and unit price.', itemIndex);
+		const fromJson = this.getNodeParameter('lineItemsSource', itemIndex, 'fields') === 'json';
+		const rows = fromJson ? jsonRows.call(this, itemIndex) : (((this.getNodeParameter('lineItems', itemIndex, {}) as IDataObject).lineItem as IDataObject[] | undefined) ?? []);
+		const field = fromJson ? 'Line Items (JSON)' : 'Line Items';
+		if (rows.length === 0) throw parameterError(node, field, 'is empty', 'Add at least one line: a variant ID, or a custom title and unit price.', itemIndex);
 		const lineItems = rows.map((row, index) => {
-			const label = `Line Items › Line Item ${index + 1}`;
+			const label = fromJson ? `${field} › line ${index + 1}` : `Line Items › Line Item ${index + 1}`;
 			const quantity = Number(row.quantity ?? 1);
 			if (!Number.isInteger(quantity) || quantity < 1) throw parameterError(node, `${label} › Quantity`, `"${row.quantity}" is not a whole number ≥ 1`, 'Enter how many units.', itemIndex);
 			if (String(row.variantId ?? '').trim() !== '') {
@@ -75,7 +113,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			if (title === '' || !PRICE.test(unitPrice)) {
 				throw parameterError(node, label, 'has neither a variant ID nor a custom title with a price', 'Enter a Variant ID, or a Custom Title and a Custom Unit Price such as 49.00.', itemIndex);
 			}
-			return { title, originalUnitPrice: unitPrice, quantity };
+			const sku = String(row.sku ?? '').trim();
+			return { title, originalUnitPrice: unitPrice, quantity, ...(sku ? { sku } : {}) };
 		});
 		const input: IDataObject = { lineItems };
 		const customerId = String(this.getNodeParameter('customerId', itemIndex, '')).trim();
