@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { parameterError } from '../../../shared/errors';
 import { runForEachItem } from '../../../shared/execute';
 import { gidParameter } from '../../helpers/gid';
+import { OrderPayloadProblem, orderAsWebhookPayload } from '../../helpers/orderPayload';
 import { shopifyGraphql } from '../../transport';
 import { documents } from '../../transport/documents';
 
@@ -16,6 +17,22 @@ export const description: INodeProperties[] = [
 		placeholder: 'gid://shopify/Order/5678901234567',
 		displayOptions: { show: { resource: ['order'], operation: ['get'] } },
 	},
+	{
+		displayName: 'Output Format',
+		name: 'outputFormat',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Admin API Fields', value: 'graphql', description: 'As the GraphQL Admin API returns it (totalPriceSet, lineItems…)' },
+			{
+				name: 'Webhook Payload Fields',
+				value: 'webhookPayload',
+				description: 'In the shape of an orders/create webhook (total_price, line_items…), to feed an order read later into the path that takes webhooks',
+			},
+		],
+		default: 'graphql',
+		displayOptions: { show: { resource: ['order'], operation: ['get'] } },
+	},
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
@@ -23,6 +40,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const id = gidParameter.call(this, 'Order', 'Order ID', this.getNodeParameter('orderId', itemIndex), itemIndex);
 		const data = await shopifyGraphql.call(this, documents.orderGet, { id }, { itemIndex });
 		if (!data.order) throw parameterError(this.getNode(), 'Order ID', `no order ${id} in this store`, 'Check the ID. Orders older than 60 days need the read_all_orders scope.', itemIndex);
-		return data.order as IDataObject;
+		const order = data.order as IDataObject;
+		if (this.getNodeParameter('outputFormat', itemIndex, 'graphql') !== 'webhookPayload') return order;
+		try {
+			return orderAsWebhookPayload(order);
+		} catch (error) {
+			if (!(error instanceof OrderPayloadProblem)) throw error;
+			throw parameterError(this.getNode(), 'Output Format', error.message, 'Use Admin API Fields and page the line items with a GraphQL query.', itemIndex);
+		}
 	});
 }
