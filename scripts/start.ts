@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 
+import { type GoogleProxy, startGoogleProxy } from '../simulators/gmail/proxy';
 import { simulatorUrls, startSimulators, stopSimulators } from '../simulators/registry';
 import { simulatorCredentials } from './lib/devCredentials';
 import { DEV_OWNER, N8nInstance } from './lib/n8nInstance';
@@ -20,6 +21,13 @@ async function main(): Promise<void> {
 	const simulators = await startSimulators({ defaultPorts: true, stateDir: join(devDir, 'simulators') });
 	const urls = simulatorUrls(simulators);
 	for (const [name, url] of Object.entries(urls)) log(`Simulator ${name}: ${url} (control: ${url}/__sim/state)`);
+	// n8n's Gmail nodes call fixed Google URLs: this proxy (development wiring only) sends them to the
+	// Gmail simulator, and n8n trusts its throw-away CA. Everything else it refuses.
+	let googleProxy: GoogleProxy | undefined;
+	if (urls.gmail) {
+		googleProxy = await startGoogleProxy({ target: urls.gmail, caDir: join(devDir, 'google-proxy') });
+		log(`Google APIs (Gmail) for n8n: intercepted by ${googleProxy.url} → ${urls.gmail}`);
+	}
 
 	let n8n: N8nInstance | undefined;
 	let stopping = false;
@@ -28,6 +36,7 @@ async function main(): Promise<void> {
 		stopping = true;
 		log('Stopping n8n and the simulators…');
 		await n8n?.stop();
+		await googleProxy?.stop();
 		await stopSimulators(simulators);
 		process.exit(code);
 	};
@@ -39,6 +48,7 @@ async function main(): Promise<void> {
 			userFolder: join(devDir, 'n8n'),
 			port,
 			credentials: simulatorCredentials(urls),
+			env: googleProxy?.env,
 			log,
 		});
 	} catch (error) {

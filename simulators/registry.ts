@@ -6,6 +6,7 @@ import type { SimulatorDefinition } from './frame/types';
 import { cegidSimulator } from './cegid';
 import { ctrwowSimulator } from './ctrwow';
 import { eManageSimulator } from './emanage';
+import { gmailSimulator } from './gmail';
 import { manyChatSimulator } from './manychat';
 import { shopifySimulator } from './shopify';
 
@@ -18,6 +19,7 @@ export const simulatorDefinitions: Record<string, SimulatorDefinition<any>> = {
 	[bigQuerySimulator.name]: bigQuerySimulator,
 	[eManageSimulator.name]: eManageSimulator,
 	[ctrwowSimulator.name]: ctrwowSimulator,
+	[gmailSimulator.name]: gmailSimulator,
 };
 
 export type RunningSimulators = Record<string, SimulatorServer<unknown>>;

@@ -1,6 +1,7 @@
 import { LATEST_STABLE_API_VERSION } from '../../nodes/Shopify/transport/apiVersion';
 import { SIM_API_KEY, SIM_OAUTH_CLIENT } from '../../simulators/ctrwow/state';
 import { SIM_CLIENT_ID, SIM_PASSWORD as EMANAGE_PASSWORD, SIM_USERNAME as EMANAGE_USERNAME, SIM_WEB_KEY } from '../../simulators/emanage/state';
+import { SIM_GMAIL_CLIENT, SIM_REFRESH_TOKEN, SIM_SCOPE, SIM_SEEDED_ACCESS_TOKEN } from '../../simulators/gmail/state';
 import { SIMULATOR_STORES, simulatorAppCredentials } from '../../simulators/shopify/state';
 import { simulatorServiceAccountJson } from '../../simulators/bigquery/testServiceAccount';
 
@@ -117,6 +118,20 @@ export const CREDENTIAL_SLOTS: CredentialSlot[] = [
 			clientId: SIM_OAUTH_CLIENT.clientId,
 			clientSecret: SIM_OAUTH_CLIENT.clientSecret,
 			scope: 'funnels templates',
+		}),
+	},
+	{
+		id: 'shopSyncGmail',
+		name: 'Gmail',
+		type: 'gmailOAuth2',
+		simulator: 'gmail',
+		// n8n's Gmail nodes call the fixed Google URLs, so nothing here names the simulator: the
+		// intercepting proxy (simulators/gmail/proxy.ts) routes them to it. The token data is what
+		// the consent screen would have given n8n; the simulator knows this refresh token.
+		data: () => ({
+			clientId: SIM_GMAIL_CLIENT.clientId,
+			clientSecret: SIM_GMAIL_CLIENT.clientSecret,
+			oauthTokenData: { access_token: SIM_SEEDED_ACCESS_TOKEN, refresh_token: SIM_REFRESH_TOKEN, token_type: 'Bearer', expires_in: 3599, scope: SIM_SCOPE },
 		}),
 	},
 ];

@@ -200,6 +200,7 @@ export class SimulatorServer<S> {
 			method: (req.method ?? 'GET').toUpperCase(),
 			path: url.pathname,
 			query: Object.fromEntries(url.searchParams),
+			queryAll: Object.fromEntries([...new Set(url.searchParams.keys())].map((key) => [key, url.searchParams.getAll(key)])),
 			headers: req.headers,
 			body: parseBody(rawBody, req.headers['content-type']),
 			rawBody,

@@ -4,6 +4,8 @@ export interface SimRequest {
 	method: string;
 	path: string;
 	query: Record<string, string>;
+	/** Every value of each query parameter, for APIs that repeat one (`?labelIds=A&labelIds=B`). */
+	queryAll?: Record<string, string[]>;
 	headers: IncomingHttpHeaders;
 	/** Parsed JSON (or form) body; undefined when empty or unreadable. */
 	body: unknown;
