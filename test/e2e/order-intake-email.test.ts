@@ -1,0 +1,181 @@
+/**
+ * The shipped delivery-email order intake (workflows/order-intake-email.json) in the real n8n
+ * 2.41.0, from its real entry point: n8n's own Gmail Trigger polls "Gmail" on its production
+ * schedule (every minute). Gmail is the Gmail simulator, reached through the Google-intercepting
+ * proxy (n8n started with HTTPS_PROXY and the test CA in NODE_EXTRA_CA_CERTS), so n8n calls the
+ * real URLs https://www.googleapis.com/gmail/v1/… and https://oauth2.googleapis.com/token.
+ * Fixture emails of both delivery services and one that needs review land in the mailbox; the
+ * test asserts the BigQuery rows, the ManyChat notifications, and that a later poll re-processes
+ * nothing.
+ */
+import axios from 'axios';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { simulatorCredentials } from '../../scripts/lib/devCredentials';
+import { N8nInstance } from '../../scripts/lib/n8nInstance';
+import { ROOT } from '../../scripts/lib/paths';
+import type { BigQueryState } from '../../simulators/bigquery/state';
+import { SIMULATOR_PROJECT_ID } from '../../simulators/bigquery/testServiceAccount';
+import type { LoggedRequest } from '../../simulators/frame/types';
+import { type GoogleProxy, startGoogleProxy } from '../../simulators/gmail/proxy';
+import type { GmailState } from '../../simulators/gmail/state';
+import type { ManyChatDelivery, ManyChatState } from '../../simulators/manychat/state';
+import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
+import { runWorkflow } from '../nodes/harness/runWorkflow';
+import { until } from '../support/until';
+import { BIGQUERY_CREDENTIAL, singleNodeWorkflow } from '../support/workflows';
+
+jest.setTimeout(20 * 60_000);
+
+const WORKFLOW = 'shopSyncEmailIntake';
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'delivery-emails');
+/** Both delivery services (base64 and quoted-printable bodies, as Gmail's raw format carries them intact) and one review case. */
+const ORDER_FIXTURES = ['swiftparcel-alternative-qp', 'bystraya-koi8r-base64'];
+const REVIEW_FIXTURE = 'swiftparcel-items-mismatch';
+/** Not from a delivery service: the trigger's search leaves it out, so nobody hears of it. */
+const UNRELATED_FIXTURE = 'other-unrelated-sender';
+const MANAGERS = 2;
+
+interface Expected {
+	output: 'order' | 'review';
+	value: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixture JSON
+}
+const expected = (name: string) => JSON.parse(readFileSync(join(FIXTURES, `${name}.expected.json`), 'utf8')) as Expected;
+
+describe('Shipped workflow: delivery-email order intake (Gmail Trigger → parser → BigQuery + ManyChat)', () => {
+	let userFolder: string;
+	let simulators: RunningSimulators = {};
+	let proxy: GoogleProxy | undefined;
+	let n8n: N8nInstance;
+	const gmail = () => simulators.gmail as unknown as { url: string; state: GmailState; requests: readonly LoggedRequest[] };
+	const bigquery = () => simulators.bigquery as unknown as { state: BigQueryState };
+	const manychat = () => simulators.manychat as unknown as { state: ManyChatState };
+	const orderRows = () => bigquery().state.tables[`${SIMULATOR_PROJECT_ID}.crm.orders`]?.rows ?? [];
+	const notifications = () => manychat().state.deliveries;
+	const text = (delivery: ManyChatDelivery) => String(delivery.custom_fields.order_message ?? '');
+	const listCalls = () => gmail().requests.filter((request) => request.method === 'GET' && request.path === '/gmail/v1/users/me/messages');
+
+	const executions = async (status: string) => {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW, status: [status] }));
+		const response = await n8n.rest<{ data: { count: number } }>('GET', `/rest/executions?filter=${filter}&limit=1`);
+		return response.status === 200 ? response.data.data.count : -1;
+	};
+
+	beforeAll(async () => {
+		userFolder = mkdtempSync(join(tmpdir(), 'shop-sync-e2e-email-intake-'));
+		simulators = await startSimulators();
+		const urls = simulatorUrls(simulators);
+		const credential = simulatorCredentials(urls).find((entry) => entry.type === 'orderStoreBigQueryApi')!;
+		const setup = await runWorkflow(
+			singleNodeWorkflow({ id: 'setupCrm', name: 'Set up CRM', nodeName: 'Ensure CRM Schema', type: 'n8n-nodes-shop-sync.orderStore', parameters: { resource: 'setup', operation: 'ensureSchema' }, credentials: BIGQUERY_CREDENTIAL }),
+			{ credentials: { orderStoreBigQueryApi: credential.data as Record<string, string> } },
+		);
+		expect(setup.error('Ensure CRM Schema')).toBeUndefined();
+		proxy = await startGoogleProxy({ target: urls.gmail, caDir: join(userFolder, 'google-test-ca') });
+		// The imported access token is dead, so n8n must refresh it at oauth2.googleapis.com (through the proxy).
+		await axios.post(`${urls.gmail}/__sim/tokens/expire`);
+		n8n = await N8nInstance.launch({
+			userFolder,
+			workflowDirs: [join(ROOT, 'workflows')],
+			publish: [WORKFLOW],
+			credentials: simulatorCredentials(urls),
+			env: proxy.env,
+			log: (line) => process.stdout.write(`[e2e email-intake] ${line}\n`),
+		});
+		// Activation runs the first poll at once; it sets the trigger's "received after" cursor.
+		await until('the Gmail Trigger has polled once', () => listCalls().some((call) => call.status === 200), 180_000, 500);
+	});
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await proxy?.stop();
+		await stopSimulators(simulators);
+		if (!process.env.KEEP_E2E_FOLDER) rmSync(userFolder, { recursive: true, force: true });
+	});
+
+	it('saves each order email once in the shared shape, notifies the managers, sends the review case with its reason and Gmail link, and a later poll repeats nothing', async () => {
+		const started = Date.now();
+		const delivered = new Map<string, string>();
+		for (const name of [...ORDER_FIXTURES, REVIEW_FIXTURE, UNRELATED_FIXTURE]) {
+			const response = await axios.post(`${gmail().url}/__sim/messages`, readFileSync(join(FIXTURES, `${name}.eml`)), { headers: { 'content-type': 'message/rfc822' } });
+			expect(response.status).toBe(201);
+			delivered.set(name, response.data.id as string);
+		}
+		const orderNotifications = ORDER_FIXTURES.length * MANAGERS;
+		const reviewNotifications = MANAGERS;
+		await until(
+			'the next poll has stored the orders and sent every notification',
+			async () => orderRows().length >= ORDER_FIXTURES.length && notifications().length >= orderNotifications + reviewNotifications && (await executions('running')) === 0,
+			// The trigger polls once a minute; allow two polls on a loaded machine.
+			240_000,
+			1000,
+		);
+		const processedAfterMs = Date.now() - started;
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+
+		// BigQuery: one row per order email, in the shared order shape; none for the review email.
+		expect(orderRows()).toHaveLength(ORDER_FIXTURES.length);
+		for (const name of ORDER_FIXTURES) {
+			const order = expected(name).value;
+			const row = orderRows().find((candidate) => candidate.order_key === order.orderKey);
+			expect(row).toMatchObject({
+				source: 'email',
+				service: order.service,
+				service_name: order.serviceName,
+				order_number: order.orderNumber,
+				customer_name: order.customer.name,
+				customer_email: order.customer.email,
+				customer_phone: order.customer.phone,
+				currency: order.currency,
+				status: order.status,
+				email_message_id: order.email.messageId,
+			});
+			expect(Number(row!.total)).toBe(Number(order.totals.total));
+			expect((row!.items as Array<Record<string, unknown>>).map((item) => `${String(item.quantity)}×${String(item.sku)}`)).toEqual(order.items.map((item: Record<string, unknown>) => `${String(item.quantity)}×${String(item.sku)}`));
+		}
+		const reviewOrder = expected(REVIEW_FIXTURE).value;
+		expect(orderRows().some((row) => String(row.email_message_id) === String(reviewOrder.email?.messageId))).toBe(false);
+
+		// ManyChat: each order tells both managers once, with its own number and total.
+		for (const name of ORDER_FIXTURES) {
+			const order = expected(name).value;
+			const messages = notifications().filter((delivery) => text(delivery).startsWith(`New order ${order.orderNumber} from ${order.serviceName}`));
+			expect(messages).toHaveLength(MANAGERS);
+			expect(new Set(messages.map((delivery) => delivery.subscriber_id)).size).toBe(MANAGERS);
+			expect(text(messages[0])).toContain(`Total: ${order.totals.total} ${order.currency}`);
+		}
+		// The review email: the reason and a link to that very message in Gmail.
+		const review = notifications().filter((delivery) => text(delivery).startsWith('Delivery email needs review:'));
+		expect(review).toHaveLength(MANAGERS);
+		expect(text(review[0])).toContain(expected(REVIEW_FIXTURE).value.reason as string);
+		expect(text(review[0])).toContain(`https://mail.google.com/mail/u/0/#all/${delivered.get(REVIEW_FIXTURE)}`);
+		// The unrelated email was never fetched, so nobody heard of it.
+		expect(notifications()).toHaveLength(orderNotifications + reviewNotifications);
+		const fetched = gmail().requests.filter((request) => request.path.startsWith('/gmail/v1/users/me/messages/'));
+		expect(fetched.some((request) => request.path.endsWith(delivered.get(UNRELATED_FIXTURE)!))).toBe(false);
+		expect(fetched.every((request) => request.query.format === 'raw')).toBe(true);
+
+		// Every Gmail call came through the proxy as a call to Google's own host, with a refreshed token.
+		const apiCalls = gmail().requests.filter((request) => request.path.startsWith('/gmail/v1/'));
+		expect(apiCalls.length).toBeGreaterThan(0);
+		expect(apiCalls.every((request) => request.headers['x-forwarded-host'] === 'www.googleapis.com')).toBe(true);
+		expect(gmail().state.tokenGrants.refresh_token).toBeGreaterThanOrEqual(1);
+		expect(gmail().requests.some((request) => request.path === '/token' && request.headers['x-forwarded-host'] === 'oauth2.googleapis.com' && request.status === 200)).toBe(true);
+		expect(proxy!.stats.intercepted).toBeGreaterThan(0);
+
+		// A later poll lists the same messages again (Gmail's after: is inclusive at the second), and
+		// nothing is processed twice.
+		const successful = await executions('success');
+		const lastPoll = Math.max(...listCalls().map((call) => call.seq));
+		await until('the Gmail Trigger has polled again', () => listCalls().some((call) => call.seq > lastPoll && call.status === 200), 150_000, 1000);
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+		expect(await executions('running')).toBe(0);
+		expect(orderRows()).toHaveLength(ORDER_FIXTURES.length);
+		expect(notifications()).toHaveLength(orderNotifications + reviewNotifications);
+		expect(await executions('success')).toBe(successful);
+		expect(await executions('error')).toBe(0);
+		process.stdout.write(`[e2e email-intake] processed ${delivered.size} emails ${(processedAfterMs / 1000).toFixed(1)} s after delivery; ${apiCalls.length} Gmail API calls, ${gmail().state.tokenGrants.refresh_token} token refresh(es)\n`);
+	});
+});
