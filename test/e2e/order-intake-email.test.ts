@@ -171,6 +171,12 @@ describe('Shipped workflow: delivery-email order intake (Gmail Trigger → parse
 		const lastPoll = Math.max(...listCalls().map((call) => call.seq));
 		await until('the Gmail Trigger has polled again', () => listCalls().some((call) => call.seq > lastPoll && call.status === 200), 150_000, 1000);
 		await new Promise((resolve) => setTimeout(resolve, 5000));
+		// That poll's own query still matches emails already processed, so the trigger had to drop them.
+		const laterPoll = listCalls().find((call) => call.seq > lastPoll)!;
+		const live = Object.entries(gmail().state.accessTokens).find(([, expiresAt]) => expiresAt > Date.now())![0];
+		const relisted = await axios.get<{ messages?: Array<{ id: string }> }>(`${gmail().url}/gmail/v1/users/me/messages`, { params: { q: laterPoll.query.q }, headers: { authorization: `Bearer ${live}` } });
+		const processedIds = [...ORDER_FIXTURES, REVIEW_FIXTURE].map((name) => delivered.get(name));
+		expect((relisted.data.messages ?? []).some((message) => processedIds.includes(message.id))).toBe(true);
 		expect(await executions('running')).toBe(0);
 		expect(orderRows()).toHaveLength(ORDER_FIXTURES.length);
 		expect(notifications()).toHaveLength(orderNotifications + reviewNotifications);
