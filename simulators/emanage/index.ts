@@ -1,6 +1,7 @@
 import type { SimulatorDefinition } from '../frame/types';
 import { authenticate, rateKey } from './auth';
 import { controlRoutes } from './control';
+import { orderImportRoutes } from './orderImport';
 import { publicRoutes } from './publicApi';
 import { type EManageState, initialEManageState } from './state';
 import { syncRoutes } from './syncApi';
@@ -17,7 +18,7 @@ export const eManageSimulator: SimulatorDefinition<EManageState> = {
 	name: 'emanage',
 	defaultPort: 4105,
 	initialState: initialEManageState,
-	routes: [...publicRoutes, ...syncRoutes, ...webSalesRoutes],
+	routes: [...publicRoutes, ...orderImportRoutes, ...syncRoutes, ...webSalesRoutes],
 	controlRoutes,
 	authenticate,
 	rateLimit: (req, _route, state) => (req.path.startsWith('/exports/') ? undefined : { key: rateKey(req), limit: state.requestsPerSecond, windowMs: 1000 }),
