@@ -26,8 +26,7 @@ import { SimulatorServer } from '../simulators/frame/server';
 import type { ManyChatState } from '../simulators/manychat/state';
 import { simulatorDefinitions, simulatorUrls, type RunningSimulators } from '../simulators/registry';
 import type { ShopifyState, StoreState } from '../simulators/shopify/state';
-import { runWorkflow } from '../test/nodes/harness/runWorkflow';
-import { BIGQUERY_CREDENTIAL, singleNodeWorkflow } from '../test/support/workflows';
+import { ensureCrmSchema } from '../test/support/crmSchema';
 
 const BARE = 'benchBareWebhookSet';
 const CUSTOMER_SYNC = 'shopSyncCustomerSync';
@@ -99,18 +98,15 @@ export async function launchBenchN8n(log: (line: string) => void = () => {}): Pr
 		const manychat = simulators.manychat as unknown as SimulatorServer<ManyChatState>;
 		Object.assign(shopify.state.webhooks, { enabled: false, duplicateRate: 0, reorderWindowMs: 0 });
 		for (const store of shopify.state.stores) Object.assign(store.bucket, { maximumAvailable: 1e9, currentlyAvailable: 1e9, restoreRate: 1e9, updatedAt: Date.now() });
-		// sendFlow allows 100 flows per subscriber per hour, counted from the delivery log: keep it short.
+		// ManyChat caps sendFlow at 100 per subscriber per hour: lifted, like the other limits. The
+		// delivery log is scanned on each sendFlow, so it is kept short too.
+		manychat.state.flowsPerSubscriberPerHour = Number.MAX_SAFE_INTEGER;
 		trim = setInterval(() => manychat.state.deliveries.splice(0, manychat.state.deliveries.length), 200);
 		trim.unref();
 
 		const urls = simulatorUrls(simulators);
 		const credentials = simulatorCredentials(urls);
-		const bigquery = credentials.find((entry) => entry.type === 'orderStoreBigQueryApi')!;
-		const setup = await runWorkflow(
-			singleNodeWorkflow({ id: 'setupCrm', name: 'Set up CRM', nodeName: 'Ensure CRM Schema', type: 'n8n-nodes-shop-sync.orderStore', parameters: { resource: 'setup', operation: 'ensureSchema' }, credentials: BIGQUERY_CREDENTIAL }),
-			{ credentials: { orderStoreBigQueryApi: bigquery.data as Record<string, string> } },
-		);
-		if (setup.error('Ensure CRM Schema')) throw setup.error('Ensure CRM Schema');
+		await ensureCrmSchema(credentials);
 
 		const bareDir = join(userFolder, 'bench-workflows');
 		mkdirSync(bareDir, { recursive: true });

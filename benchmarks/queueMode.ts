@@ -42,6 +42,7 @@ async function measure(mode: 'regular' | 'queue', orders: number, options: { wor
 			workers: options.workers,
 			concurrency: options.concurrency,
 			workflowDirs: [ORDER_INTAKE.workflowDir],
+			publish: [ORDER_INTAKE.workflowId],
 			credentials: sims.credentials,
 			// run.ts silences n8n-core's logger for in-process benchmarks; these n8n processes must log
 			// at info, which is how N8nInstance sees that they are ready.
@@ -49,7 +50,7 @@ async function measure(mode: 'regular' | 'queue', orders: number, options: { wor
 			log: (line) => process.stderr.write(`[bench ${mode}] ${line}\n`),
 		});
 		await waitForOrderTrigger(cluster.main.baseUrl, sims);
-		const notified = () => sims.manychat.state.deliveries.length;
+		const notified = () => sims.manychat.state.deliveries.length / ORDER_INTAKE.managers;
 		// Warm-up: first executions load code and fill caches in every process.
 		await createOrders(sims, options.warmUp, options.inFlight, 'warm-up');
 		await until('the warm-up orders are notified', () => notified() >= options.warmUp, 5 * 60_000, 50);
@@ -59,7 +60,7 @@ async function measure(mode: 'regular' | 'queue', orders: number, options: { wor
 		await until(`${orders} orders are notified`, () => notified() >= options.warmUp + orders, 30 * 60_000, 20);
 		const seconds = (performance.now() - started) / 1000;
 		const summary = summarize(ids, sims);
-		return { mode, orders, seconds, ordersPerSecond: orders / seconds, lost: summary.lost, duplicated: summary.duplicated };
+		return { mode, orders, seconds, ordersPerSecond: orders / seconds, lost: summary.lost + summary.notNotified, duplicated: summary.storedTwice + summary.notifiedTwice };
 	} finally {
 		await cluster?.stop();
 		await stopSimulators(sims.running);

@@ -123,6 +123,8 @@ export interface N8nClusterOptions {
 	/** Main HTTP port; a free one when omitted. */
 	port?: number;
 	workflowDirs?: string[];
+	/** IDs of the imported workflows to publish (default: all); see N8nInstanceOptions.publish. */
+	publish?: string[];
 	credentials?: CredentialImport[];
 	/** Extra variables for every process. */
 	env?: Record<string, string>;
@@ -215,6 +217,7 @@ export class N8nCluster {
 			userFolder: join(this.options.rootFolder, 'main'),
 			port,
 			workflowDirs: this.options.workflowDirs,
+			publish: this.options.publish,
 			credentials: this.options.credentials,
 			env: shared,
 			log: (line) => log(`[main] ${line}`),

@@ -107,9 +107,10 @@ export const sendingRoutes: Array<Route<ManyChatState>> = [
 		const subscriber = subscriberOf(state, input);
 		flowByNs(state, ns);
 		if (isBlocked(state, subscriber)) return refusedWithOk(BLOCKED);
-		if (flowsInLastHour(state, subscriber) >= FLOWS_PER_SUBSCRIBER_PER_HOUR) {
+		const hourlyCap = state.flowsPerSubscriberPerHour ?? FLOWS_PER_SUBSCRIBER_PER_HOUR;
+		if (flowsInLastHour(state, subscriber) >= hourlyCap) {
 			return errorWithDetails('Too many flows sent to this subscriber', [
-				`sendFlow allows ${FLOWS_PER_SUBSCRIBER_PER_HOUR} requests per subscriber per hour; subscriber ${subscriber.id} reached it`,
+				`sendFlow allows ${hourlyCap} requests per subscriber per hour; subscriber ${subscriber.id} reached it`,
 			]);
 		}
 		recordDelivery(state, subscriber, { kind: 'flow', flow_ns: ns });

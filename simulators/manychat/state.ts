@@ -133,6 +133,11 @@ export interface ManyChatState {
 	/** subscriber ID → custom field ID → when it was last set; findByCustomField sorts by it. */
 	fieldUpdatedAt: Record<string, Record<string, string>>;
 	deliveries: ManyChatDelivery[];
+	/**
+	 * sendFlow's per-subscriber hourly cap, when a load test lifts it (in-process only). ManyChat
+	 * documents 100; absent means that.
+	 */
+	flowsPerSubscriberPerHour?: number;
 }
 
 export const SIMULATOR_PAGE_ID = 1234567890123456;

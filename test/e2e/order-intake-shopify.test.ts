@@ -18,8 +18,7 @@ import type { ManyChatState } from '../../simulators/manychat/state';
 import { until } from '../support/until';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
 import type { ShopifyState } from '../../simulators/shopify/state';
-import { runWorkflow } from '../nodes/harness/runWorkflow';
-import { BIGQUERY_CREDENTIAL, singleNodeWorkflow } from '../support/workflows';
+import { ensureCrmSchema } from '../support/crmSchema';
 
 jest.setTimeout(20 * 60_000);
 
@@ -46,13 +45,7 @@ describe('Shipped workflow: Shopify order intake → BigQuery + ManyChat', () =>
 		userFolder = mkdtempSync(join(tmpdir(), 'shop-sync-e2e-order-intake-'));
 		simulators = await startSimulators();
 		const urls = simulatorUrls(simulators);
-		// What an admin does once: run "Set Up CRM Tables (Once)" (here: the same node, same credential).
-		const credential = simulatorCredentials(urls).find((entry) => entry.type === 'orderStoreBigQueryApi')!;
-		const setup = await runWorkflow(
-			singleNodeWorkflow({ id: 'setupCrm', name: 'Set up CRM', nodeName: 'Ensure CRM Schema', type: 'n8n-nodes-shop-sync.orderStore', parameters: { resource: 'setup', operation: 'ensureSchema' }, credentials: BIGQUERY_CREDENTIAL }),
-			{ credentials: { orderStoreBigQueryApi: credential.data as Record<string, string> } },
-		);
-		expect(setup.error('Ensure CRM Schema')).toBeUndefined();
+		await ensureCrmSchema(simulatorCredentials(urls));
 		n8n = await N8nInstance.launch({ userFolder, workflowDirs: [join(ROOT, 'workflows')], publish: [WORKFLOW], credentials: simulatorCredentials(urls), log: (line) => process.stdout.write(`[e2e order-intake] ${line}\n`) });
 		await until('each store has its orders/create subscription', () =>
 			shopify().state.stores.every((store) => store.subscriptions.some((subscription) => subscription.uri.includes('shop-sync-orders-store-'))),

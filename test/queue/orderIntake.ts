@@ -1,16 +1,20 @@
 /**
  * The order-intake load used by the queue-mode tests and the `queue` benchmark: Shopify store A
  * creates orders (the simulator sends a signed `orders/create` webhook for each), n8n runs the
- * order-intake workflow, and the ManyChat simulator records one notification per order.
+ * shipped order-intake workflow (workflows/order-intake-shopify.json), which saves each order in
+ * the BigQuery simulator and notifies the managers through the ManyChat simulator.
  */
 import axios from 'axios';
 import { join } from 'node:path';
 
 import { simulatorCredentials } from '../../scripts/lib/devCredentials';
 import { ROOT } from '../../scripts/lib/paths';
+import type { BigQueryState } from '../../simulators/bigquery/state';
+import { SIMULATOR_PROJECT_ID } from '../../simulators/bigquery/testServiceAccount';
 import { simulatorUrls, startSimulators, type RunningSimulators } from '../../simulators/registry';
 import type { ManyChatState } from '../../simulators/manychat/state';
 import type { ShopifyState } from '../../simulators/shopify/state';
+import { ensureCrmSchema } from '../support/crmSchema';
 
 export interface OrderIntakeWorkflow {
 	/** Folder imported into n8n. */
@@ -19,25 +23,22 @@ export interface OrderIntakeWorkflow {
 	/** The Shopify trigger's webhookId (its production URL is /webhook/<id>/webhook). */
 	webhookId: string;
 	triggerNode: string;
-	/** The node whose run means the customer was notified. */
+	/** The node whose run means the managers were notified. */
 	notificationNode: string;
+	/** ManyChat subscribers the workflow notifies for each order. */
+	managers: number;
 }
 
-/**
- * Stand-in until the shipped order-intake workflow (Shopify → BigQuery → ManyChat) lands:
- * Shopify Admin Trigger (store A, orders/create) → ManyChat Send Content.
- */
-export const STAND_IN_ORDER_INTAKE: OrderIntakeWorkflow = {
+/** The shipped workflow; every workflow of workflows/ is imported, only this one published. */
+export const ORDER_INTAKE: OrderIntakeWorkflow = {
 	// From the checkout root, so the compiled benchmark (build/) finds the JSON too.
-	workflowDir: join(ROOT, 'test', 'queue', 'workflows'),
-	workflowId: 'queueOrderIntake',
-	webhookId: 'queue-orders-store-a',
-	triggerNode: 'Store A New Order',
-	notificationNode: 'Notify Customer',
+	workflowDir: join(ROOT, 'workflows'),
+	workflowId: 'shopSyncOrderIntake',
+	webhookId: 'shop-sync-orders-store-a',
+	triggerNode: 'Store A New Orders',
+	notificationNode: 'Notify Managers',
+	managers: 2,
 };
-
-/** The workflow the queue tests and benchmark run. Switching to the shipped one changes this line. */
-export const ORDER_INTAKE: OrderIntakeWorkflow = STAND_IN_ORDER_INTAKE;
 
 export const STORE_A = 'shop-sync-a.myshopify.com';
 
@@ -45,19 +46,26 @@ export interface OrderSimulators {
 	running: RunningSimulators;
 	shopify: { url: string; state: ShopifyState };
 	manychat: { url: string; state: ManyChatState };
+	bigquery: { url: string; state: BigQueryState };
 	credentials: ReturnType<typeof simulatorCredentials>;
 }
 
 /**
- * Shopify and ManyChat simulators. ManyChat's documented limit (25 sends/s per key) is switched
- * off: with it, both modes would measure ManyChat's limit rather than n8n.
+ * Every simulator (the reconciliation that heals a crash also runs customers through CEGID), with
+ * the CRM tables created. ManyChat's documented
+ * limits (10 field writes/s, 20 flows/s, 100 flows per subscriber per hour) are lifted: with them,
+ * both modes would measure ManyChat rather than n8n (they have their own benchmark).
  */
 export async function startOrderSimulators(): Promise<OrderSimulators> {
-	const running = await startSimulators({ names: ['shopify', 'manychat'] });
+	const running = await startSimulators();
 	const shopify = running.shopify as unknown as OrderSimulators['shopify'];
 	const manychat = running.manychat as unknown as OrderSimulators['manychat'];
+	const bigquery = running.bigquery as unknown as OrderSimulators['bigquery'];
 	await axios.post(`${manychat.url}/__sim/faults`, { throttle: false });
-	return { running, shopify, manychat, credentials: simulatorCredentials(simulatorUrls(running)) };
+	manychat.state.flowsPerSubscriberPerHour = Number.MAX_SAFE_INTEGER;
+	const credentials = simulatorCredentials(simulatorUrls(running));
+	await ensureCrmSchema(credentials);
+	return { running, shopify, manychat, bigquery, credentials };
 }
 
 export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000, stepMs = 250): Promise<void> {
@@ -100,10 +108,10 @@ function deliveriesInFlight(sims: OrderSimulators): number {
  * Shopify send a signed orders/create webhook. The simulator answers before it delivers, so the
  * load is closed-loop: a new order is created only while fewer than `inFlight` deliveries are
  * unfinished (a steady stream of webhooks rather than all of them in the same second).
- * Returns the order IDs.
+ * Returns the orders' IDs and names.
  */
-export async function createOrders(sims: OrderSimulators, count: number, inFlight = 16, tag = 'load'): Promise<string[]> {
-	const ids: string[] = [];
+export async function createOrders(sims: OrderSimulators, count: number, inFlight = 16, tag = 'load'): Promise<CreatedOrder[]> {
+	const orders: CreatedOrder[] = [];
 	let next = 0;
 	const worker = async () => {
 		while (next < count) {
@@ -115,11 +123,11 @@ export async function createOrders(sims: OrderSimulators, count: number, inFligh
 				lineItems: [{ title: `Item ${index}`, sku: `SKU-${index}`, quantity: 1, price: 10 }],
 			});
 			if (response.status !== 201) throw new Error(`Creating order ${index} answered HTTP ${response.status}`);
-			ids.push(String(response.data.id));
+			orders.push({ id: String(response.data.id), name: String(response.data.name) });
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(4, count) }, worker));
-	return ids;
+	return orders;
 }
 
 /**
@@ -130,15 +138,29 @@ export async function shopifyIdle(sims: OrderSimulators): Promise<void> {
 	await axios.get(`${sims.shopify.url}/__sim/webhooks/idle`, { timeout: 120_000 });
 }
 
-/** Order ID → how many ManyChat notifications mention it. */
+export interface CreatedOrder {
+	id: string;
+	/** What the notification shows, e.g. "#1001". */
+	name: string;
+}
+
+/** Order name → how many ManyChat deliveries carry its notification ("New order #1001 in …"). */
 export function notificationsByOrder(sims: OrderSimulators): Map<string, number> {
 	const counts = new Map<string, number>();
 	for (const delivery of sims.manychat.state.deliveries) {
-		const messages = (delivery.content as { messages?: Array<{ text?: string }> } | undefined)?.messages ?? [];
-		for (const message of messages) {
-			const match = /^Order (\d+) received/.exec(message.text ?? '');
-			if (match) counts.set(match[1], (counts.get(match[1]) ?? 0) + 1);
-		}
+		const match = /^New order (#\d+) in /.exec(String(delivery.custom_fields?.order_message ?? ''));
+		if (match) counts.set(match[1], (counts.get(match[1]) ?? 0) + 1);
+	}
+	return counts;
+}
+
+/** Order ID → rows the CRM table holds for it (the Order Store appends a row per new version). */
+export function rowsByOrder(sims: OrderSimulators): Map<string, number> {
+	const counts = new Map<string, number>();
+	const prefix = `shopify:${STORE_A}:`;
+	for (const row of sims.bigquery.state.tables[`${SIMULATOR_PROJECT_ID}.crm.orders`]?.rows ?? []) {
+		const key = String(row.order_key);
+		if (key.startsWith(prefix)) counts.set(key.slice(prefix.length), (counts.get(key.slice(prefix.length)) ?? 0) + 1);
 	}
 	return counts;
 }
@@ -155,19 +177,31 @@ export function orderDeliveries(sims: OrderSimulators): { total: number; accepte
 
 export interface LoadSummary {
 	orders: number;
-	notifiedOrders: number;
-	/** Orders notified more than once. */
-	duplicated: number;
-	/** Orders never notified. */
+	/** Orders with exactly one row in the CRM table. */
+	stored: number;
+	/** Orders with more than one row. */
+	storedTwice: number;
+	/** Orders with no row. */
 	lost: number;
+	/** Orders whose notification reached every manager. */
+	notified: number;
+	/** Orders notified more often than there are managers. */
+	notifiedTwice: number;
+	/** Orders stored but not notified to every manager. */
+	notNotified: number;
 }
 
-export function summarize(orderIds: string[], sims: OrderSimulators): LoadSummary {
+export function summarize(orders: CreatedOrder[], sims: OrderSimulators): LoadSummary {
+	const rows = rowsByOrder(sims);
 	const notified = notificationsByOrder(sims);
+	const count = (test: (order: CreatedOrder) => boolean) => orders.filter(test).length;
 	return {
-		orders: orderIds.length,
-		notifiedOrders: orderIds.filter((id) => (notified.get(id) ?? 0) > 0).length,
-		duplicated: orderIds.filter((id) => (notified.get(id) ?? 0) > 1).length,
-		lost: orderIds.filter((id) => (notified.get(id) ?? 0) === 0).length,
+		orders: orders.length,
+		stored: count((order) => rows.get(order.id) === 1),
+		storedTwice: count((order) => (rows.get(order.id) ?? 0) > 1),
+		lost: count((order) => !rows.has(order.id)),
+		notified: count((order) => notified.get(order.name) === ORDER_INTAKE.managers),
+		notifiedTwice: count((order) => (notified.get(order.name) ?? 0) > ORDER_INTAKE.managers),
+		notNotified: count((order) => rows.has(order.id) && (notified.get(order.name) ?? 0) < ORDER_INTAKE.managers),
 	};
 }

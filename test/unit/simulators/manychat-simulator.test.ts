@@ -393,6 +393,15 @@ describe('ManyChat simulator', () => {
 			expect([refused.status, JSON.stringify(refused.body)]).toEqual([400, expect.stringContaining('100 requests per subscriber per hour')]);
 			expect((await post('/fb/sending/sendFlow', { subscriber_id: SUBSCRIBER_BOB, flow_ns: FLOW_CATALOG })).status).toBe(200);
 		});
+
+		it('lets an in-process load test raise the hourly cap', async () => {
+			state().flowsPerSubscriberPerHour = 102;
+			for (let n = 0; n < 102; n++) {
+				expect((await post('/fb/sending/sendFlow', { subscriber_id: SUBSCRIBER_ALICE, flow_ns: FLOW_CATALOG })).status).toBe(200);
+			}
+			const refused = await post('/fb/sending/sendFlow', { subscriber_id: SUBSCRIBER_ALICE, flow_ns: FLOW_CATALOG });
+			expect([refused.status, JSON.stringify(refused.body)]).toEqual([400, expect.stringContaining('102 requests per subscriber per hour')]);
+		});
 	});
 
 	describe('validation and unknown records', () => {
