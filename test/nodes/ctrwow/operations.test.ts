@@ -89,6 +89,24 @@ describe('CTRwow node operations', () => {
 		expect((await run({ resource: 'funnel', operation: 'unpublish', funnel: funnelRef })).output(NODE)[0].json).toMatchObject({ status: 'draft', publishedAt: null });
 	});
 
+	it('takes upsells as a JSON list built by earlier nodes, of any length, in order', async () => {
+		const upsellsJson = `={{ [401, 301].map((productId) => ({ productId, webKey: '${UPSELL_KEY}' })) }}`;
+		const created = await run({ ...createFunnel, upsells: {}, upsellsInput: 'json', upsellsJson });
+		expect(created.error(NODE)).toBeUndefined();
+		expect(created.output(NODE)[0].json.upsells).toEqual([
+			{ position: 1, webKey: UPSELL_KEY, productId: 401 },
+			{ position: 2, webKey: UPSELL_KEY, productId: 301 },
+		]);
+		const none = await run({ ...createFunnel, upsells: {}, upsellsInput: 'json', upsellsJson: '[]' });
+		expect(none.output(NODE)[0].json.upsells).toEqual([]);
+		const requests = sim.server.requests.length;
+		const notList = await run({ ...createFunnel, upsellsInput: 'json', upsellsJson: '{"productId": 401}' });
+		expect(notList.error(NODE)?.message).toBe('Upsells (JSON): is not a list of upsells');
+		const badRow = await run({ ...createFunnel, upsellsInput: 'json', upsellsJson: `[{"productId": 401, "webKey": "${UPSELL_KEY}"}, {"productId": 401}]` });
+		expect(badRow.error(NODE)?.message).toBe('Upsells (JSON) → item 2 → webKey: "" is not a web key');
+		expect(sim.server.requests).toHaveLength(requests);
+	});
+
 	it('names the field to fix before calling CTRwow', async () => {
 		const badKey = await run({ ...createFunnel, campaignWebKey: 'not-a-key' });
 		expect(badKey.error(NODE)?.message).toBe('Campaign Web Key: "not-a-key" is not a web key');

@@ -56,6 +56,18 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: create$ },
 	},
 	{
+		displayName: 'Upsells Input',
+		name: 'upsellsInput',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Fields Below', value: 'fields', description: 'A fixed list of upsells' },
+			{ name: 'JSON', value: 'json', description: 'A list built by earlier nodes (e.g. chosen in a form), of any length' },
+		],
+		default: 'fields',
+		displayOptions: { show: create$ },
+	},
+	{
 		displayName: 'Upsells',
 		name: 'upsells',
 		type: 'fixedCollection',
@@ -63,7 +75,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Upsell',
 		default: {},
 		description: 'One-click upsell pages after the order, in this order',
-		displayOptions: { show: create$ },
+		displayOptions: { show: { ...create$, upsellsInput: ['fields'] } },
 		options: [
 			{
 				displayName: 'Upsell',
@@ -74,6 +86,15 @@ export const description: INodeProperties[] = [
 				],
 			},
 		],
+	},
+	{
+		displayName: 'Upsells (JSON)',
+		name: 'upsellsJson',
+		type: 'json',
+		default: '[]',
+		placeholder: '[{"productId": 401, "webKey": "4B7E1C2D-0000-0000-0000-000000000000"}]',
+		description: 'One-click upsell pages after the order, in this order: a list of objects with productId and webKey (the upsell campaign\'s web key)',
+		displayOptions: { show: { ...create$, upsellsInput: ['json'] } },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -104,6 +125,25 @@ function webKey(this: IExecuteFunctions, value: unknown, label: string, itemInde
 	return text;
 }
 
+/** The upsell rows from the fields, or from the JSON list (any length, e.g. chosen in a form). */
+function upsellRows(this: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	if (this.getNodeParameter('upsellsInput', itemIndex, 'fields') !== 'json') {
+		return ((this.getNodeParameter('upsells', itemIndex, {}) as IDataObject).upsell ?? []) as IDataObject[];
+	}
+	let value = this.getNodeParameter('upsellsJson', itemIndex, '[]') as unknown;
+	if (typeof value === 'string') {
+		try {
+			value = JSON.parse(value.trim() === '' ? '[]' : value) as unknown;
+		} catch {
+			value = undefined;
+		}
+	}
+	if (!Array.isArray(value) || value.some((row) => row === null || typeof row !== 'object' || Array.isArray(row))) {
+		throw parameterError(this.getNode(), 'Upsells (JSON)', 'is not a list of upsells', 'Enter a JSON array such as [{"productId": 401, "webKey": "4B7E1C2D-…"}], or [] for none.', itemIndex);
+	}
+	return value as IDataObject[];
+}
+
 const positive = (value: unknown) => Number.isInteger(Number(value)) && Number(value) > 0;
 
 export const create = {
@@ -115,10 +155,12 @@ export const create = {
 			if (clientId === '') throw parameterError(this.getNode(), 'Client ID (CID)', 'is empty', 'Enter the eManageCRM client ID (the "cid" the pages send).', itemIndex);
 			const mainProductId = this.getNodeParameter('mainProductId', itemIndex, 0);
 			if (!positive(mainProductId)) throw parameterError(this.getNode(), 'Main Product ID', 'must be a positive whole number', 'Enter the campaign product ID from eManageCRM → Campaign → Get Product Prices.', itemIndex);
-			const rows = ((this.getNodeParameter('upsells', itemIndex, {}) as IDataObject).upsell ?? []) as IDataObject[];
+			const rows = upsellRows.call(this, itemIndex);
+			const json = this.getNodeParameter('upsellsInput', itemIndex, 'fields') === 'json';
+			const where = (index: number, field: string, key: string) => (json ? `Upsells (JSON) → item ${index + 1} → ${key}` : `Upsells → Upsell ${index + 1} → ${field}`);
 			const upsells = rows.map((row, index) => {
-				if (!positive(row.productId)) throw parameterError(this.getNode(), `Upsells → Upsell ${index + 1} → Product ID`, 'must be a positive whole number', 'Enter the upsell campaign\'s product ID.', itemIndex);
-				return { position: index + 1, webKey: webKey.call(this, row.webKey, `Upsells → Upsell ${index + 1} → Upsell Campaign Web Key`, itemIndex), productId: Number(row.productId) };
+				if (!positive(row.productId)) throw parameterError(this.getNode(), where(index, 'Product ID', 'productId'), 'must be a positive whole number', 'Enter the upsell campaign\'s product ID.', itemIndex);
+				return { position: index + 1, webKey: webKey.call(this, row.webKey, where(index, 'Upsell Campaign Web Key', 'webKey'), itemIndex), productId: Number(row.productId) };
 			});
 			const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 			const body: IDataObject = {
