@@ -204,6 +204,7 @@ describe('Shipped workflow: manual order form → BigQuery + managers, optional 
 		const draft = draftOrders()[1];
 		expect(draft.lineItems.map((line) => [line.title, line.quantity, line.price])).toEqual([['Night Cream', 1, '31.00']]);
 		expect(deliveries().slice(before).filter((delivery) => delivery.kind === 'content')).toHaveLength(0);
+		expect(deliveries().slice(before).filter((delivery) => delivery.kind === 'flow')).toHaveLength(2); // the managers
 		expect(html).toContain('payment link NOT sent');
 		expect(html).toMatch(/24.hour|message tag/i);
 		expect(html).toMatch(new RegExp(`Send this payment link to the customer yourself:\\s*https://shop-sync-a\\.myshopify\\.com/\\d+/invoices/${draft.invoiceToken}`));
