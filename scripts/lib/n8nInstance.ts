@@ -22,6 +22,7 @@ import { run } from './exec';
 import { freePort } from './freePort';
 import { ensureN8nHost, type N8nHost } from './n8nHost';
 import { envWithNode24, node24Binary } from './node24';
+import { n8nApiCredentialPlaceholder, provisionApiKey } from './n8nApiKey';
 import { installPackage, packPackage } from './packageInstall';
 import { PACKAGE_NAME, ROOT } from './paths';
 
@@ -106,6 +107,9 @@ export class N8nInstance {
 
 	private client?: AxiosInstance;
 
+	/** Public API key of this instance (main role), also in the "n8n API" credential. */
+	apiKey?: string;
+
 	private constructor(
 		readonly options: N8nInstanceOptions,
 		readonly host: N8nHost,
@@ -159,6 +163,14 @@ export class N8nInstance {
 		await installPackage(options.userFolder, tarball);
 		if (options.importWorkflows ?? options.role !== 'worker') await instance.importAndPublish(tarball, log);
 		await instance.start(log);
+		if (instance.role === 'main' && !instance.options.credentials?.some((entry) => entry.type === 'n8nApi') && instance.credentialsToImport().some((entry) => entry.type === 'n8nApi')) {
+			try {
+				instance.apiKey = await provisionApiKey(instance.rest.bind(instance), instance.baseUrl, options.userFolder);
+			} catch (error) {
+				await instance.stop();
+				throw error;
+			}
+		}
 		return instance;
 	}
 
@@ -168,8 +180,18 @@ export class N8nInstance {
 		return stdout;
 	}
 
-	private async importAndPublish(tarball: string, log: (line: string) => void): Promise<void> {
+	/**
+	 * The given credentials, plus the "n8n API" credential (key filled in at start) when a workflow
+	 * uses one, as the error handler does.
+	 */
+	private credentialsToImport() {
 		const credentials = this.options.credentials ?? [];
+		const wanted = this.workflows.some((workflow) => JSON.stringify(workflow.json.nodes ?? []).includes('"n8nApi"'));
+		return wanted && !credentials.some((entry) => entry.type === 'n8nApi') ? [...credentials, n8nApiCredentialPlaceholder(this.baseUrl)] : credentials;
+	}
+
+	private async importAndPublish(tarball: string, log: (line: string) => void): Promise<void> {
+		const credentials = this.credentialsToImport();
 		const digest = createHash('sha256')
 			.update(JSON.stringify(credentials))
 			.update(JSON.stringify(this.workflows.map((workflow) => workflow.json)))

@@ -8,7 +8,10 @@ import type { IDataObject } from 'n8n-workflow';
  * https://shopify.dev/docs/api/admin-graphql/latest/objects/Order.
  */
 
-export class OrderPayloadProblem extends Error {}
+/** Whether the read stopped before the order's last line item (lineItems.pageInfo.hasNextPage). */
+export function hasMoreLineItems(order: IDataObject): boolean {
+	return Boolean(((order.lineItems as IDataObject | undefined)?.pageInfo as IDataObject | undefined)?.hasNextPage);
+}
 
 const money = (set: unknown): string | null => {
 	const shop = (set as IDataObject | null | undefined)?.shopMoney as IDataObject | undefined;
@@ -62,10 +65,6 @@ const legacyId = (gid: string) => gid.replace(/^.*\//, '');
 export function orderAsWebhookPayload(order: IDataObject): IDataObject {
 	const gid = String(order.id ?? '');
 	const lineItems = (order.lineItems ?? {}) as IDataObject;
-	// A webhook carries every line; an order cut short would be stored with lines missing.
-	if ((lineItems.pageInfo as IDataObject | undefined)?.hasNextPage) {
-		throw new OrderPayloadProblem(`order ${gid} has more line items than one read returns (50)`);
-	}
 	const customer = order.customer as IDataObject | null | undefined;
 	const shippingLine = order.shippingLine as IDataObject | null | undefined;
 	const name = String(order.name ?? '');

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { parameterError } from '../../../shared/errors';
 import { runForEachItem } from '../../../shared/execute';
 import { gidParameter } from '../../helpers/gid';
-import { OrderPayloadProblem, orderAsWebhookPayload } from '../../helpers/orderPayload';
+import { hasMoreLineItems, orderAsWebhookPayload } from '../../helpers/orderPayload';
 import { shopifyGraphql } from '../../transport';
 import { documents } from '../../transport/documents';
 
@@ -42,11 +42,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (!data.order) throw parameterError(this.getNode(), 'Order ID', `no order ${id} in this store`, 'Check the ID. Orders older than 60 days need the read_all_orders scope.', itemIndex);
 		const order = data.order as IDataObject;
 		if (this.getNodeParameter('outputFormat', itemIndex, 'graphql') !== 'webhookPayload') return order;
-		try {
-			return orderAsWebhookPayload(order);
-		} catch (error) {
-			if (!(error instanceof OrderPayloadProblem)) throw error;
-			throw parameterError(this.getNode(), 'Output Format', error.message, 'Use Admin API Fields and page the line items with a GraphQL query.', itemIndex);
+		// A webhook carries every line; an order cut short would be stored with lines missing.
+		if (hasMoreLineItems(order)) {
+			throw parameterError(this.getNode(), 'Output Format', `order ${id} has more line items than one read returns (50)`, 'Use Admin API Fields and page the line items with a GraphQL query.', itemIndex);
 		}
+		return orderAsWebhookPayload(order);
 	});
 }

@@ -1,0 +1,201 @@
+/**
+ * The shipped error handler (workflows/error-handler.json) in the real n8n 2.41.0. A published
+ * shipped workflow fails for real: a Shopify order webhook reaches order intake while the BigQuery
+ * simulator answers every API call with HTTP 500. n8n then starts the error handler (order intake's
+ * settings name it), which alerts the admins through the ManyChat simulator and records the failed
+ * event in the data table shop_sync_failed_events. With the fault cleared, `npm run replay`'s
+ * script retries the execution through n8n's public API: the order is stored once and announced
+ * once, and the record is marked replayed.
+ */
+import axios from 'axios';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { simulatorCredentials } from '../../scripts/lib/devCredentials';
+import { N8nInstance } from '../../scripts/lib/n8nInstance';
+import { node24Binary } from '../../scripts/lib/node24';
+import { ROOT } from '../../scripts/lib/paths';
+import { FAILED_EVENTS_TABLE, query } from '../../scripts/replay';
+import type { BigQueryState } from '../../simulators/bigquery/state';
+import { SIMULATOR_PROJECT_ID } from '../../simulators/bigquery/testServiceAccount';
+import type { ManyChatState } from '../../simulators/manychat/state';
+import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
+import type { ShopifyState } from '../../simulators/shopify/state';
+import { runWorkflow } from '../nodes/harness/runWorkflow';
+import { until } from '../support/until';
+import { BIGQUERY_CREDENTIAL, singleNodeWorkflow } from '../support/workflows';
+
+jest.setTimeout(20 * 60_000);
+
+const FAILING = 'shopSyncOrderIntake';
+const HANDLER = 'shopSyncErrorHandler';
+
+interface FailedEventRow {
+	id: number;
+	executionId: string;
+	workflowId: string;
+	workflowName: string;
+	failedNode: string;
+	errorMessage: string;
+	executionUrl: string;
+	triggerNode: string;
+	triggerItems: string;
+	status: string;
+	replayExecutionId: string | null;
+}
+
+/** Every string of credential data under a secret-looking key, and the parts of JSON secrets. */
+function secretValues(data: unknown, key = ''): string[] {
+	if (typeof data === 'string') {
+		if (data.trim().startsWith('{')) return secretValues(JSON.parse(data) as unknown, key);
+		return /secret|key|password|token/i.test(key) && data.length >= 8 ? [data] : [];
+	}
+	if (data && typeof data === 'object') return Object.entries(data).flatMap(([name, value]) => secretValues(value, name || key));
+	return [];
+}
+
+describe('Shipped workflow: error handler alerts the admins, records the failed event, and replay heals it', () => {
+	let userFolder: string;
+	let simulators: RunningSimulators = {};
+	let n8n: N8nInstance;
+	const shopify = () => simulators.shopify as unknown as { url: string; state: ShopifyState };
+	const bigquery = () => simulators.bigquery as unknown as { url: string; state: BigQueryState };
+	const manychat = () => simulators.manychat as unknown as { state: ManyChatState };
+	const orderRows = () => bigquery().state.tables[`${SIMULATOR_PROJECT_ID}.crm.orders`]?.rows ?? [];
+	const deliveries = () => manychat().state.deliveries as unknown as Array<Record<string, unknown>>;
+	const alerts = () => deliveries().filter((delivery) => JSON.stringify(delivery).includes('Shop sync failure'));
+	const publicApi = () => axios.create({ baseURL: `${n8n.baseUrl}/api/v1`, headers: { 'X-N8N-API-KEY': n8n.apiKey! }, validateStatus: () => true });
+	const failedEvents = async (): Promise<FailedEventRow[]> => {
+		const tables = await publicApi().get<{ data: Array<{ id: string; name: string }> }>(`/data-tables?${query({ filter: JSON.stringify({ name: FAILED_EVENTS_TABLE }) })}`);
+		const table = tables.status === 200 ? tables.data.data.find((entry) => entry.name === FAILED_EVENTS_TABLE) : undefined;
+		if (!table) return [];
+		const rows = await publicApi().get<{ data: FailedEventRow[] }>(`/data-tables/${table.id}/rows?${query({ limit: '100' })}`);
+		return rows.status === 200 ? rows.data.data : [];
+	};
+	const executionsOf = async (workflowId: string) => await n8n.executions(workflowId);
+	/** `npm run replay`'s script, as a child process (asynchronously: the simulators run in this process). */
+	const replay = async () =>
+		await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+			const child = spawn(node24Binary(), [join(ROOT, 'build/scripts/replay.js')], {
+				env: { ...process.env, NODE_OPTIONS: '', N8N_URL: n8n.baseUrl, N8N_API_KEY: n8n.apiKey },
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+			child.on('error', reject);
+			child.on('close', (status) => resolve({ status, stdout, stderr }));
+		});
+
+	beforeAll(async () => {
+		userFolder = mkdtempSync(join(tmpdir(), 'shop-sync-e2e-error-handler-'));
+		simulators = await startSimulators();
+		const urls = simulatorUrls(simulators);
+		const credential = simulatorCredentials(urls).find((entry) => entry.type === 'orderStoreBigQueryApi')!;
+		const setup = await runWorkflow(
+			singleNodeWorkflow({ id: 'setupCrm', name: 'Set up CRM', nodeName: 'Ensure CRM Schema', type: 'n8n-nodes-shop-sync.orderStore', parameters: { resource: 'setup', operation: 'ensureSchema' }, credentials: BIGQUERY_CREDENTIAL }),
+			{ credentials: { orderStoreBigQueryApi: credential.data as Record<string, string> } },
+		);
+		expect(setup.error('Ensure CRM Schema')).toBeUndefined();
+		n8n = await N8nInstance.launch({
+			userFolder,
+			workflowDirs: [join(ROOT, 'workflows')],
+			publish: [FAILING, HANDLER],
+			credentials: simulatorCredentials(urls),
+			log: (line) => process.stdout.write(`[e2e error-handler] ${line}\n`),
+		});
+		expect(n8n.apiKey).toBeTruthy();
+		await until('each store has its orders/create subscription', () =>
+			shopify().state.stores.every((store) => store.subscriptions.some((subscription) => subscription.uri.includes('shop-sync-orders-store-'))),
+		);
+	});
+
+	afterAll(async () => {
+		await n8n?.stop();
+		await stopSimulators(simulators);
+		if (!process.env.KEEP_E2E_FOLDER) rmSync(userFolder, { recursive: true, force: true });
+	});
+
+	it('alerts with workflow, node, error and a link to the failed execution, records it, and replays it into BigQuery once', async () => {
+		// BigQuery fails every API call, past the node's retries.
+		expect((await axios.post(`${bigquery().url}/__sim/faults`, { statusRates: { 500: 1 }, pathPattern: '^/bigquery/' })).status).toBe(200);
+		const order = await axios.post(`${shopify().url}/__sim/shops/b/orders`, {
+			email: 'late@example.com',
+			lineItems: [{ title: 'Serum', sku: 'SER-30', quantity: 3, price: '24.50' }],
+			shippingLine: { title: 'Standard', code: 'STD', price: '4.90' },
+		});
+		expect(order.status).toBe(201);
+		const orderKey = `shopify:shop-sync-b.myshopify.com:${order.data.id}`;
+
+		await until('order intake failed and the error handler alerted and recorded it', async () => {
+			const handled = (await executionsOf(HANDLER)).filter((execution) => execution.status !== 'running' && execution.status !== 'new');
+			return alerts().length >= 2 && handled.length >= 1 && (await failedEvents()).length >= 1;
+		}, 120_000).catch(async (error: Error) => {
+			const runs = await Promise.all([FAILING, HANDLER].map(async (id) => ({ id, runs: await executionsOf(id) })));
+			throw new Error(`${error.message}; executions: ${JSON.stringify(runs)}; alerts: ${alerts().length}; records: ${(await failedEvents()).length}`);
+		});
+		const failed = (await executionsOf(FAILING)).filter((execution) => execution.status === 'error');
+		expect(failed).toHaveLength(1);
+		const failedId = failed[0].id;
+		expect(orderRows()).toHaveLength(0);
+		const handlerRuns = await executionsOf(HANDLER);
+		expect(handlerRuns.map((execution) => execution.status)).toEqual(['success']);
+
+		// The alert: both admins, with workflow, node, error and a link that opens the failed execution.
+		expect(alerts()).toHaveLength(2);
+		const text = JSON.stringify(alerts()[0]);
+		expect(text).toContain('Workflow: Order intake: Shopify orders → CRM (BigQuery) + managers (ManyChat) (shopSyncOrderIntake)');
+		expect(text).toContain('Node: Save Order in CRM');
+		expect(text).toMatch(/Error: [^\\]*(500|BigQuery)/);
+		const link = `${n8n.baseUrl}/workflow/${FAILING}/executions/${failedId}`;
+		expect(text).toContain(`Execution: ${link}`);
+		expect(text).toContain('Recorded for replay');
+		const page = await axios.get(link, { validateStatus: () => true });
+		expect(page.status).toBe(200);
+		expect(String(page.data)).toContain('<div id="app"');
+		const linked = await n8n.execution(failedId);
+		expect(linked).toMatchObject({ status: 'error', workflowId: FAILING });
+		// No secret of any credential, nor the API key, is in the alert.
+		const secrets = [...simulatorCredentials(simulatorUrls(simulators)).flatMap((entry) => secretValues(entry.data)), n8n.apiKey!];
+		expect(secrets.length).toBeGreaterThan(5);
+		for (const secret of secrets) for (const delivery of alerts()) expect(JSON.stringify(delivery).includes(secret)).toBe(false);
+		expect(text).not.toMatch(/BEGIN PRIVATE KEY|Bearer [A-Za-z0-9]/);
+
+		// The record: enough to replay the event.
+		const [record] = await failedEvents();
+		expect(record).toMatchObject({ executionId: failedId, workflowId: FAILING, failedNode: 'Save Order in CRM', executionUrl: link, triggerNode: 'Store B New Orders', status: 'failed' });
+		const triggerItems = JSON.parse(record.triggerItems) as Array<{ topic: string; shopDomain: string; payload: { admin_graphql_api_id: string } }>;
+		expect(triggerItems).toEqual([expect.objectContaining({ topic: 'orders/create', shopDomain: 'shop-sync-b.myshopify.com', payload: expect.objectContaining({ admin_graphql_api_id: `gid://shopify/Order/${order.data.id}` }) })]);
+
+		// Fixed: BigQuery answers again. npm run replay retries the recorded execution.
+		expect((await axios.delete(`${bigquery().url}/__sim/faults`)).status).toBe(200);
+		const started = Date.now();
+		const first = await replay();
+		const replaySeconds = (Date.now() - started) / 1000;
+		expect({ status: first.status, stderr: first.stderr }).toEqual({ status: 0, stderr: '' });
+		expect(first.stdout).toContain(`replayed execution ${failedId}`);
+		expect(first.stdout).not.toContain(n8n.apiKey!);
+
+		expect(orderRows().filter((row) => row.order_key === orderKey)).toHaveLength(1);
+		expect(orderRows()).toHaveLength(1);
+		const announced = deliveries().filter((delivery) => JSON.stringify(delivery).includes(`New order ${order.data.name} in`));
+		expect(announced).toHaveLength(2);
+		const [marked] = await failedEvents();
+		expect(marked).toMatchObject({ executionId: failedId, status: 'replayed' });
+		const retry = await n8n.execution(String(marked.replayExecutionId));
+		expect(retry).toMatchObject({ status: 'success', workflowId: FAILING });
+
+		// Nothing left to replay; a second replay changes nothing.
+		const second = await replay();
+		expect(second.status).toBe(0);
+		expect(second.stdout).toContain('0 failed event(s) to replay');
+		expect(orderRows()).toHaveLength(1);
+		expect(deliveries().filter((delivery) => JSON.stringify(delivery).includes(`New order ${order.data.name} in`))).toHaveLength(2);
+		expect(await failedEvents()).toHaveLength(1);
+		expect((await executionsOf(HANDLER)).length).toBe(1);
+		process.stdout.write(`[e2e error-handler] 1 failed execution → 2 admin alerts, 1 record; replay ${replaySeconds.toFixed(1)} s → 1 order row, 2 notifications, record replayed\n`);
+	});
+});
