@@ -23,9 +23,8 @@ import { SIMULATOR_PROJECT_ID } from '../../simulators/bigquery/testServiceAccou
 import type { ManyChatState } from '../../simulators/manychat/state';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
 import type { ShopifyState } from '../../simulators/shopify/state';
-import { runWorkflow } from '../nodes/harness/runWorkflow';
 import { until } from '../support/until';
-import { BIGQUERY_CREDENTIAL, singleNodeWorkflow } from '../support/workflows';
+import { ensureCrmSchema } from '../support/crmSchema';
 
 jest.setTimeout(20 * 60_000);
 
@@ -94,12 +93,7 @@ describe('Shipped workflow: error handler alerts the admins, records the failed 
 		userFolder = mkdtempSync(join(tmpdir(), 'shop-sync-e2e-error-handler-'));
 		simulators = await startSimulators();
 		const urls = simulatorUrls(simulators);
-		const credential = simulatorCredentials(urls).find((entry) => entry.type === 'orderStoreBigQueryApi')!;
-		const setup = await runWorkflow(
-			singleNodeWorkflow({ id: 'setupCrm', name: 'Set up CRM', nodeName: 'Ensure CRM Schema', type: 'n8n-nodes-shop-sync.orderStore', parameters: { resource: 'setup', operation: 'ensureSchema' }, credentials: BIGQUERY_CREDENTIAL }),
-			{ credentials: { orderStoreBigQueryApi: credential.data as Record<string, string> } },
-		);
-		expect(setup.error('Ensure CRM Schema')).toBeUndefined();
+		await ensureCrmSchema(simulatorCredentials(urls));
 		n8n = await N8nInstance.launch({
 			userFolder,
 			workflowDirs: [join(ROOT, 'workflows')],

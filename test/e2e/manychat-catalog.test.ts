@@ -17,8 +17,7 @@ import type { BigQueryState } from '../../simulators/bigquery/state';
 import { SIMULATOR_PROJECT_ID } from '../../simulators/bigquery/testServiceAccount';
 import { SUBSCRIBER_CAROL, type ManyChatState } from '../../simulators/manychat/state';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
-import { runWorkflow } from '../nodes/harness/runWorkflow';
-import { BIGQUERY_CREDENTIAL, singleNodeWorkflow } from '../support/workflows';
+import { ensureCrmSchema } from '../support/crmSchema';
 
 jest.setTimeout(20 * 60_000);
 
@@ -48,12 +47,7 @@ describe('Shipped workflow: ManyChat product catalog (External Request → dynam
 		simulators = await startSimulators();
 		const urls = simulatorUrls(simulators);
 		// What an admin does once: run "Set Up CRM Tables (Once)" (here: the same node, same credential).
-		const credential = simulatorCredentials(urls).find((entry) => entry.type === 'orderStoreBigQueryApi')!;
-		const setup = await runWorkflow(
-			singleNodeWorkflow({ id: 'setupCrm', name: 'Set up CRM', nodeName: 'Ensure CRM Schema', type: 'n8n-nodes-shop-sync.orderStore', parameters: { resource: 'setup', operation: 'ensureSchema' }, credentials: BIGQUERY_CREDENTIAL }),
-			{ credentials: { orderStoreBigQueryApi: credential.data as Record<string, string> } },
-		);
-		expect(setup.error('Ensure CRM Schema')).toBeUndefined();
+		await ensureCrmSchema(simulatorCredentials(urls));
 		n8n = await N8nInstance.launch({ userFolder, workflowDirs: [join(ROOT, 'workflows')], publish: [WORKFLOW], credentials: simulatorCredentials(urls), log: (line) => process.stdout.write(`[e2e catalog] ${line}\n`) });
 	});
 

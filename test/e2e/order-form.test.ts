@@ -18,8 +18,7 @@ import { SIMULATOR_PROJECT_ID } from '../../simulators/bigquery/testServiceAccou
 import { SUBSCRIBER_CAROL, w3cTime, type ManyChatDelivery, type ManyChatState } from '../../simulators/manychat/state';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
 import type { ShopifyState } from '../../simulators/shopify/state';
-import { runWorkflow } from '../nodes/harness/runWorkflow';
-import { BIGQUERY_CREDENTIAL, singleNodeWorkflow } from '../support/workflows';
+import { ensureCrmSchema } from '../support/crmSchema';
 
 jest.setTimeout(20 * 60_000);
 
@@ -109,12 +108,7 @@ describe('Shipped workflow: manual order form → BigQuery + managers, optional 
 		userFolder = mkdtempSync(join(tmpdir(), 'shop-sync-e2e-order-form-'));
 		simulators = await startSimulators();
 		const urls = simulatorUrls(simulators);
-		const credential = simulatorCredentials(urls).find((entry) => entry.type === 'orderStoreBigQueryApi')!;
-		const setup = await runWorkflow(
-			singleNodeWorkflow({ id: 'setupCrm', name: 'Set up CRM', nodeName: 'Ensure CRM Schema', type: 'n8n-nodes-shop-sync.orderStore', parameters: { resource: 'setup', operation: 'ensureSchema' }, credentials: BIGQUERY_CREDENTIAL }),
-			{ credentials: { orderStoreBigQueryApi: credential.data as Record<string, string> } },
-		);
-		expect(setup.error('Ensure CRM Schema')).toBeUndefined();
+		await ensureCrmSchema(simulatorCredentials(urls));
 		// Eve wrote to the page five minutes ago (inside Messenger's 24-hour window) and shared her phone.
 		const carol = manychat().state.subscribers[SUBSCRIBER_CAROL];
 		manychat().state.subscribers[EVE.id] = {

@@ -23,9 +23,8 @@ import { type GoogleProxy, startGoogleProxy } from '../../simulators/gmail/proxy
 import type { GmailState } from '../../simulators/gmail/state';
 import type { ManyChatDelivery, ManyChatState } from '../../simulators/manychat/state';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
-import { runWorkflow } from '../nodes/harness/runWorkflow';
 import { until } from '../support/until';
-import { BIGQUERY_CREDENTIAL, singleNodeWorkflow } from '../support/workflows';
+import { ensureCrmSchema } from '../support/crmSchema';
 
 jest.setTimeout(20 * 60_000);
 
@@ -67,12 +66,7 @@ describe('Shipped workflow: delivery-email order intake (Gmail Trigger → parse
 		userFolder = mkdtempSync(join(tmpdir(), 'shop-sync-e2e-email-intake-'));
 		simulators = await startSimulators();
 		const urls = simulatorUrls(simulators);
-		const credential = simulatorCredentials(urls).find((entry) => entry.type === 'orderStoreBigQueryApi')!;
-		const setup = await runWorkflow(
-			singleNodeWorkflow({ id: 'setupCrm', name: 'Set up CRM', nodeName: 'Ensure CRM Schema', type: 'n8n-nodes-shop-sync.orderStore', parameters: { resource: 'setup', operation: 'ensureSchema' }, credentials: BIGQUERY_CREDENTIAL }),
-			{ credentials: { orderStoreBigQueryApi: credential.data as Record<string, string> } },
-		);
-		expect(setup.error('Ensure CRM Schema')).toBeUndefined();
+		await ensureCrmSchema(simulatorCredentials(urls));
 		proxy = await startGoogleProxy({ target: urls.gmail, caDir: join(userFolder, 'google-test-ca') });
 		// The imported access token is dead, so n8n must refresh it at oauth2.googleapis.com (through the proxy).
 		await axios.post(`${urls.gmail}/__sim/tokens/expire`);
