@@ -48,6 +48,7 @@ interface PageElement {
 }
 declare const document: Pick<PageElement, 'querySelector' | 'querySelectorAll'> & {
 	body: { innerText: string };
+	createRange(): { selectNodeContents(element: PageElement): void; getBoundingClientRect(): ReturnType<PageElement['getBoundingClientRect']> };
 	fonts: { ready: Promise<unknown> };
 };
 
@@ -94,7 +95,8 @@ interface CanvasCheck {
 	warnings: string[];
 }
 
-const intersects = (a: Box, b: Box) => a.left < b.right - 2 && b.left < a.right - 2 && a.top < b.bottom - 2 && b.top < a.bottom - 2;
+/** Overlap by more than a few pixels (touching edges do not count). */
+const intersects = (a: Box, b: Box) => a.left < b.right - 4 && b.left < a.right - 4 && a.top < b.bottom - 4 && b.top < a.bottom - 4;
 
 async function checkCanvas(page: Page, workflow: ShippedWorkflow, knownTypes: Set<string>): Promise<CanvasCheck> {
 	const problems: string[] = [];
@@ -117,12 +119,28 @@ async function checkCanvas(page: Page, workflow: ShippedWorkflow, knownTypes: Se
 			// A node's square and its label; stickies are left out (nodes sit on them on purpose).
 			const square = inner?.dataset.nodeType === 'n8n-nodes-base.stickyNote' ? null : element.querySelector('[data-canvas-node-render-type]');
 			const label = square?.querySelector('[class*="_description_"]');
+			// A label line's box is wider than its text, and a long subtitle is cut off with an ellipsis:
+			// what shows is the text's own extent (a range) within the line's box.
+			const lines = label ? [...label.querySelectorAll('*')].filter((line) => line.querySelector('*') === null && line.textContent?.trim()) : [];
+			const shown = lines.map((line) => {
+				const range = document.createRange();
+				range.selectNodeContents(line);
+				const text = range.getBoundingClientRect();
+				const box = line.getBoundingClientRect();
+				return {
+					left: Math.max(text.left, box.left),
+					top: Math.max(text.top, box.top),
+					right: Math.min(text.right, box.right),
+					bottom: Math.min(text.bottom, box.bottom),
+				};
+			});
 			return {
 				name: inner?.dataset.nodeName ?? '(unnamed)',
+				sticky: inner?.dataset.nodeType === 'n8n-nodes-base.stickyNote' ? toBox(box) : null,
 				unknownIcon: placeholder?.textContent?.trim() === '?',
 				notInstalled: element.querySelector('[data-test-id="node-not-installed"]') !== null,
 				outside: box.left < canvas.left || box.top < canvas.top || box.right > canvas.right || box.bottom > canvas.bottom,
-				parts: [square, label].flatMap((part) => (part ? [toBox(part.getBoundingClientRect())] : [])),
+				parts: [...(square ? [toBox(square.getBoundingClientRect())] : []), ...shown],
 			};
 		});
 		return { nodes, text: document.body.innerText };
@@ -139,6 +157,15 @@ async function checkCanvas(page: Page, workflow: ShippedWorkflow, knownTypes: Se
 	const missing = workflow.nodes.filter((node) => !rendered.has(node.name));
 	if (missing.length > 0) problems.push(`not on the canvas: ${missing.map((node) => `"${node.name}"`).join(', ')}`);
 
+	const contains = (outer: Box, inner: Box) =>
+		inner.left >= outer.left && inner.right <= outer.right && inner.top >= outer.top && inner.bottom <= outer.bottom;
+	for (const note of seen.nodes) {
+		if (!note.sticky) continue;
+		const { sticky } = note;
+		// Nodes may sit wholly on a sticky (a lane); half on, half off hides text of one or the other.
+		const straddling = seen.nodes.filter((node) => node.parts.some((part) => intersects(part, sticky) && !contains(sticky, part)));
+		for (const node of straddling) warnings.push(`"${node.name}" lies partly on the sticky note "${note.name}"`);
+	}
 	seen.nodes.forEach((a, index) => {
 		for (const b of seen.nodes.slice(index + 1)) {
 			if (a.parts.some((part) => b.parts.some((other) => intersects(part, other)))) {
