@@ -119,7 +119,7 @@ describe('Shipped workflow: reconciliation heals missed customer and order webho
 		if (!process.env.KEEP_E2E_FOLDER) rmSync(userFolder, { recursive: true, force: true });
 	});
 
-	it('syncs what the webhooks missed through the webhook paths, once; a second run changes nothing and the watermark advances', async () => {
+	it('syncs what the webhooks missed through the webhook paths, once; a second run changes nothing; the watermark advances only after a successful run', async () => {
 		// Handled by the webhooks: a customer and an order, before deliveries stop.
 		await axios.post(admin('a', '/customers'), { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com' });
 		const handled = await axios.post(admin('a', '/orders'), { email: 'ada@example.com', lineItems: [{ title: 'Serum', sku: 'SER-30', quantity: 1, price: '24.50' }] });
@@ -208,6 +208,21 @@ describe('Shipped workflow: reconciliation heals missed customer and order webho
 		expect(orderRows()).toHaveLength(rows);
 		expect(notifications()).toHaveLength(sent);
 		expect(await errorCount()).toBe(0);
-		process.stdout.write(`[e2e reconcile] first run ${firstSeconds.toFixed(1)} s: ${missed.length} missed deliveries healed (3 customers created, 1 updated, 3 orders); second run changed nothing\n`);
+
+		// A run that fails part-way (BigQuery down while an order is missed) keeps the watermark, so
+		// the next run covers its window again and stores the order.
+		const bigqueryUrl = (simulators.bigquery as unknown as { url: string }).url;
+		await axios.post(`${bigqueryUrl}/__sim/faults`, { statusRates: { 500: 1 }, pathPattern: '^/bigquery/' });
+		const late = await axios.post(admin('b', '/orders'), { email: 'late@example.com', lineItems: [{ title: 'Serum', sku: 'SER-30', quantity: 1, price: '24.50' }] });
+		const third = await reconcile();
+		expect(third.status).toBe('error');
+		expect(third.savedWatermark).toBeUndefined();
+		await axios.delete(`${bigqueryUrl}/__sim/faults`);
+		const fourth = await reconcile();
+		expect(fourth.status).toBe('success');
+		expect(fourth.readWatermark).toBe(second.savedWatermark);
+		expect(orderRows().filter((row) => row.order_key === `shopify:shop-sync-b.myshopify.com:${late.data.id}`)).toHaveLength(1);
+		expect(notifications()).toHaveLength(sent + 2);
+		process.stdout.write(`[e2e reconcile] first run ${firstSeconds.toFixed(1)} s: ${missed.length} missed deliveries healed (3 customers created, 1 updated, 3 orders); second run changed nothing; a failed run kept the watermark\n`);
 	});
 });
