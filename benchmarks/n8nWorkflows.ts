@@ -25,7 +25,7 @@ import { ROOT } from '../scripts/lib/paths';
 import { SimulatorServer } from '../simulators/frame/server';
 import type { ManyChatState } from '../simulators/manychat/state';
 import { simulatorDefinitions, simulatorUrls, type RunningSimulators } from '../simulators/registry';
-import type { ShopifyState, StoreState } from '../simulators/shopify/state';
+import { liftCostLimits, type ShopifyState, type StoreState } from '../simulators/shopify/state';
 import { ensureCrmSchema } from '../test/support/crmSchema';
 
 const BARE = 'benchBareWebhookSet';
@@ -97,7 +97,7 @@ export async function launchBenchN8n(log: (line: string) => void = () => {}): Pr
 		const shopify = simulators.shopify as unknown as SimulatorServer<ShopifyState>;
 		const manychat = simulators.manychat as unknown as SimulatorServer<ManyChatState>;
 		Object.assign(shopify.state.webhooks, { enabled: false, duplicateRate: 0, reorderWindowMs: 0 });
-		for (const store of shopify.state.stores) Object.assign(store.bucket, { maximumAvailable: 1e9, currentlyAvailable: 1e9, restoreRate: 1e9, updatedAt: Date.now() });
+		liftCostLimits(shopify.state);
 		// ManyChat caps sendFlow at 100 per subscriber per hour: lifted, like the other limits. The
 		// delivery log is scanned on each sendFlow, so it is kept short too.
 		manychat.state.flowsPerSubscriberPerHour = Number.MAX_SAFE_INTEGER;

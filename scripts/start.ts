@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { type GoogleProxy, startGoogleProxy } from '../simulators/gmail/proxy';
 import { simulatorUrls, startSimulators, stopSimulators } from '../simulators/registry';
 import { simulatorCredentials } from './lib/devCredentials';
+import { runFromTrigger } from './lib/manualRun';
 import { DEV_OWNER, N8nInstance } from './lib/n8nInstance';
 import { RUNTIME_DIR } from './lib/paths';
 
@@ -56,6 +57,11 @@ async function main(): Promise<void> {
 		await shutdown(1);
 		return;
 	}
+
+	// What an admin does once before the CRM workflows can save anything (the tables are created
+	// only where missing, so a later start changes nothing).
+	const setup = await runFromTrigger(n8n, 'shopSyncOrderIntake', 'Set Up CRM Tables (Once)').catch((error: Error) => ({ id: '', status: error.message }));
+	log(setup.status === 'success' ? 'CRM tables in the BigQuery simulator are ready.' : `"Set Up CRM Tables (Once)" did not succeed (${setup.status}); run it in the order-intake workflow.`);
 
 	const nodeTypes = await n8n.packageNodeTypes();
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);

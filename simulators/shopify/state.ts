@@ -211,3 +211,11 @@ export function initialShopifyState(): ShopifyState {
 		tokenLifetimeSeconds: 86_399,
 	};
 }
+
+/**
+ * Lifts every store's cost bucket (in-process load tests and benchmarks only), so they measure
+ * n8n rather than Shopify's documented throttle, which has its own benchmark.
+ */
+export function liftCostLimits(state: ShopifyState): void {
+	for (const store of state.stores) Object.assign(store.bucket, { maximumAvailable: 1e9, currentlyAvailable: 1e9, restoreRate: 1e9, updatedAt: Date.now() });
+}

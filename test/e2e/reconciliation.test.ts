@@ -21,9 +21,9 @@ import type { CegidState } from '../../simulators/cegid/state';
 import type { ManyChatState } from '../../simulators/manychat/state';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
 import type { ShopifyState, StoreState } from '../../simulators/shopify/state';
-import { runWorkflow } from '../nodes/harness/runWorkflow';
 import { until } from '../support/until';
-import { BIGQUERY_CREDENTIAL, singleNodeWorkflow } from '../support/workflows';
+import { runFromTrigger } from '../../scripts/lib/manualRun';
+import { ensureCrmSchema } from '../support/crmSchema';
 
 jest.setTimeout(30 * 60_000);
 
@@ -69,15 +69,7 @@ describe('Shipped workflow: reconciliation heals missed customer and order webho
 
 	/** Runs the workflow from its Schedule Trigger, as the editor's button does, and waits for the end. */
 	const reconcile = async (): Promise<RunSummary> => {
-		const started = await n8n.rest<{ data: { executionId: string } }>('POST', `/rest/workflows/${WORKFLOW}/run`, { triggerToStartFrom: { name: 'Every 15 Minutes' } });
-		expect(started.status).toBe(200);
-		const id = started.data.data.executionId;
-		let status = '';
-		await until(`reconciliation execution ${id} finished`, async () => {
-			const response = await n8n.rest<{ data: { status: string } }>('GET', `/rest/executions/${id}`);
-			status = response.status === 200 ? response.data.data.status : '';
-			return ['success', 'error', 'crashed', 'canceled'].includes(status);
-		}, 600_000);
+		const { id, status } = await runFromTrigger(n8n, WORKFLOW, 'Every 15 Minutes');
 		await until('no execution running', async () => (await runningExecutions()) === 0, 120_000);
 		const { data } = await n8n.execution(id);
 		const output = (node: string) => data.resultData.runData[node]?.[0]?.data?.main?.[0]?.[0]?.json as Record<string, unknown> | undefined;
@@ -94,12 +86,7 @@ describe('Shipped workflow: reconciliation heals missed customer and order webho
 		userFolder = mkdtempSync(join(tmpdir(), 'shop-sync-e2e-reconcile-'));
 		simulators = await startSimulators();
 		const urls = simulatorUrls(simulators);
-		const credential = simulatorCredentials(urls).find((entry) => entry.type === 'orderStoreBigQueryApi')!;
-		const setup = await runWorkflow(
-			singleNodeWorkflow({ id: 'setupCrm', name: 'Set up CRM', nodeName: 'Ensure CRM Schema', type: 'n8n-nodes-shop-sync.orderStore', parameters: { resource: 'setup', operation: 'ensureSchema' }, credentials: BIGQUERY_CREDENTIAL }),
-			{ credentials: { orderStoreBigQueryApi: credential.data as Record<string, string> } },
-		);
-		expect(setup.error('Ensure CRM Schema')).toBeUndefined();
+		await ensureCrmSchema(simulatorCredentials(urls));
 		// Published as in production: the webhook flows and the reconciliation that calls them.
 		n8n = await N8nInstance.launch({
 			userFolder,
