@@ -6,6 +6,9 @@
  * n8n's real login page in headless Debian Chromium, opens each workflow, fits the canvas to the
  * view and saves docs/images/workflow-<file stem>.png.
  *
+ * Each file is also loaded through the editor's own "Import from File" into a new workflow and
+ * checked the same way.
+ *
  * Exits non-zero, naming the workflow and nodes, when a node renders as unknown ("?" icon, "not
  * installed"), a node type is not loaded, nodes are missing or lie outside the view; no PNG is
  * written for such a workflow.
@@ -200,6 +203,36 @@ async function capture(page: Page, baseUrl: string, workflow: ShippedWorkflow, k
 	return check;
 }
 
+/**
+ * The editor's own "Import from File" on a new workflow (the same hidden file input the menu item
+ * opens), then the same canvas checks: what an admin gets who imports the file by hand. Nodes the
+ * editor marks with issues (e.g. a credential it cannot bind) are listed too.
+ */
+async function importFromFile(browser: Browser, baseUrl: string, workflow: ShippedWorkflow, file: string, knownTypes: Set<string>): Promise<CanvasCheck & { withIssues: string[] }> {
+	const page = await browser.context.newPage();
+	try {
+		await page.goto(`${baseUrl}/workflow/new`);
+		await page.locator('[data-test-id="workflow-import-input"]').setInputFiles(file, { timeout: 60_000 });
+		try {
+			await page.waitForFunction((count) => document.querySelectorAll('.vue-flow__node').length >= count, workflow.nodes.length, { timeout: 60_000 });
+		} catch {
+			const count = await page.locator('.vue-flow__node').count();
+			return { problems: [`Import from File showed ${count} of ${workflow.nodes.length} nodes after 60 s`], warnings: [], withIssues: [] };
+		}
+		await page.click('[data-test-id="zoom-to-fit"]');
+		await page.waitForTimeout(1_000);
+		const check = await checkCanvas(page, workflow, knownTypes);
+		const withIssues = await page.evaluate(() =>
+			[...document.querySelectorAll('.vue-flow__node')]
+				.filter((element) => element.querySelector('[data-test-id="node-issues"]') !== null)
+				.map((element) => element.querySelector('[data-node-name]')?.dataset.nodeName ?? '(unnamed)'),
+		);
+		return { ...check, withIssues };
+	} finally {
+		await page.close();
+	}
+}
+
 async function main(): Promise<number> {
 	const { values } = parseArgs({
 		options: { workflows: { type: 'string', default: join(ROOT, 'workflows') }, out: { type: 'string', default: join(ROOT, 'docs', 'images') } },
@@ -242,6 +275,14 @@ async function main(): Promise<number> {
 				log(`FAILED ${workflow.stem}.json: ${problems.join('; ')}`);
 			} else {
 				log(`${relative(ROOT, file)}: "${workflow.name}", ${workflow.nodes.length} nodes, ${Math.round(statSync(file).size / 1024)} KiB`);
+			}
+			const imported = await importFromFile(browser, n8n.baseUrl, workflow, join(workflowsDir, `${workflow.stem}.json`), knownTypes);
+			if (imported.problems.length > 0) {
+				failures.push(`${workflow.stem}.json via Import from File: ${imported.problems.join('; ')}`);
+				log(`FAILED Import from File of ${workflow.stem}.json: ${imported.problems.join('; ')}`);
+			} else {
+				const issues = imported.withIssues.length > 0 ? `; nodes the editor marks with issues: ${imported.withIssues.map((name) => `"${name}"`).join(', ')}` : '; no node marked with issues';
+				log(`Import from File of ${workflow.stem}.json: ${workflow.nodes.length} nodes on the canvas, none unknown${issues}`);
 			}
 		}
 	} finally {

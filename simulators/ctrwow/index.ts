@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
+import { oauthClientOf } from '../frame/oauthClient';
 import type { Route, SimRequest, SimResponse, SimulatorDefinition } from '../frame/types';
 import { type CtrwowState, initialCtrwowState, SIM_OAUTH_CLIENT, type SimFunnel } from './state';
 
@@ -34,14 +35,6 @@ function issueTokens(state: CtrwowState, scope: string): SimResponse {
 	return { status: 200, body: { access_token: accessToken, token_type: 'Bearer', expires_in: state.tokenLifetimeSeconds, refresh_token: refreshToken, scope } };
 }
 
-function clientOf(req: SimRequest, form: Record<string, string>): { id?: string; secret?: string } {
-	const basic = /^Basic\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''));
-	if (basic) {
-		const [id, secret] = Buffer.from(basic[1], 'base64').toString('utf8').split(':');
-		return { id: decodeURIComponent(id ?? ''), secret: decodeURIComponent(secret ?? '') };
-	}
-	return { id: form.client_id, secret: form.client_secret };
-}
 
 function pageConfig(funnel: SimFunnel, webKey: string, productId: number, type: string, crmEndpoint: string) {
 	return {
@@ -84,7 +77,7 @@ const routes: Array<Route<CtrwowState>> = [
 		path: '/oauth/token',
 		handler: (req, ctx) => {
 			const form = (req.body ?? {}) as Record<string, string>;
-			const client = clientOf(req, form);
+			const client = oauthClientOf(req, form);
 			if (client.id !== SIM_OAUTH_CLIENT.clientId || client.secret !== SIM_OAUTH_CLIENT.clientSecret) {
 				return { status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed.' } };
 			}

@@ -8,24 +8,17 @@
  */
 import { randomBytes } from 'node:crypto';
 
+import { oauthClientOf } from '../frame/oauthClient';
 import type { Handler, SimRequest, SimResponse } from '../frame/types';
 import { oauthError, unauthenticated } from './responses';
 import { ACCESS_TOKEN_SECONDS, type GmailState, SIM_GMAIL_CLIENT, SIM_SCOPE } from './state';
 
-function clientOf(req: SimRequest, form: Record<string, string>): { id?: string; secret?: string } {
-	const basic = /^Basic\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''));
-	if (basic) {
-		const [id, secret] = Buffer.from(basic[1], 'base64').toString('utf8').split(':');
-		return { id: decodeURIComponent(id ?? ''), secret: decodeURIComponent(secret ?? '') };
-	}
-	return { id: form.client_id, secret: form.client_secret };
-}
 
 export const tokenGrant: Handler<GmailState> = (req, ctx) => {
 	const form = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, string>;
 	ctx.state.tokenGrants[form.grant_type ?? '(none)'] = (ctx.state.tokenGrants[form.grant_type ?? '(none)'] ?? 0) + 1;
 	ctx.changed();
-	const client = clientOf(req, form);
+	const client = oauthClientOf(req, form);
 	if (client.id !== SIM_GMAIL_CLIENT.clientId) return oauthError(401, 'invalid_client', 'The OAuth client was not found.');
 	if (client.secret !== SIM_GMAIL_CLIENT.clientSecret) return oauthError(401, 'invalid_client', 'Unauthorized');
 	if (form.grant_type !== 'refresh_token') {
