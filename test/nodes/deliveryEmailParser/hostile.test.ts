@@ -7,7 +7,12 @@ import { seededRandom } from '../../../simulators/frame/random';
 import { runWorkflow } from '../harness/runWorkflow';
 import { PARSER, parserWorkflow } from './workflow';
 
-const PER_EMAIL_BOUND_MS = 5000;
+/**
+ * A bound that catches runaway (super-linear) work, not a speed target: the largest input here
+ * (20,000 item rows, 1.3 MB of HTML) is linear work of about 5 s of CPU on a loaded 2-core machine
+ * (5.35 s seen in a full CI run); speed itself is measured by `npm run bench -- email`.
+ */
+const PER_EMAIL_BOUND_MS = 15_000;
 
 const headers = (extra = '') =>
 	`From: SwiftParcel <orders@swiftparcel.example>\r\nTo: owner@shop.example\r\nSubject: New order SP-9\r\nDate: Fri, 20 Nov 2026 10:15:00 +0000\r\nMessage-ID: <h@swiftparcel.example>\r\nMIME-Version: 1.0\r\n${extra}`;
