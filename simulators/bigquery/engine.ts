@@ -253,8 +253,11 @@ class Engine {
 			}
 			const entry = this.loaded.get(key)!;
 			if (table.type === 'TABLE' && entry.rows < table.rows.length) {
-				await this.insertRows(name, table, table.rows.slice(entry.rows));
-				entry.rows = table.rows.length;
+				// insertAll appends to table.rows outside the exclusive chain: rows that arrive while this
+				// insert awaits must stay counted as not loaded, or later queries would never see them.
+				const upTo = table.rows.length;
+				await this.insertRows(name, table, table.rows.slice(entry.rows, upTo));
+				entry.rows = upTo;
 			}
 		}
 	}

@@ -188,6 +188,13 @@ describe('n8n queue mode (main + 2 workers, PostgreSQL, Redis)', () => {
 			`reconciliation ${reconciliation.id} ${reconciliation.status}: ${JSON.stringify(healed)}; ` +
 				`the surviving worker ran ${startedOn(1) - survivorBefore} of this run's executions`,
 		);
+		const twice = [...rowsByOrder(sims).entries()].filter(([, rows]) => rows !== 1);
+		if (twice.length > 0) {
+			const table = sims.bigquery.state.tables[Object.keys(sims.bigquery.state.tables).find((name) => name.endsWith('.crm.orders'))!].rows;
+			const versions = table.filter((row) => String(row.order_key).endsWith(`:${twice[0][0]}`));
+			const differing = Object.keys(versions[0]).filter((column) => JSON.stringify(versions[0][column]) !== JSON.stringify(versions[1]?.[column]));
+			log(`orders stored more than once: ${twice.length} (${twice.slice(0, 5).map(([id]) => orders.find((order) => order.id === id)?.name ?? `first run ${id}`).join(", ")}); order ${twice[0][0]} differs in ${differing.map((column) => `${column}: ${JSON.stringify(versions[0][column])} → ${JSON.stringify(versions[1]?.[column])}`).join('; ')}`);
+		}
 		expect(reconciliation.status).toBe('success');
 		expect(victim.hasExited).toBe(true);
 		expect(survivor.hasExited).toBe(false);
@@ -196,13 +203,6 @@ describe('n8n queue mode (main + 2 workers, PostgreSQL, Redis)', () => {
 		// Exactly one row per order: none lost, none stored twice (the first run's orders too).
 		expect({ stored: healed.stored, storedTwice: healed.storedTwice, lost: healed.lost }).toEqual({ stored: ORDERS, storedTwice: 0, lost: 0 });
 		expect(rowsByOrder(sims).size).toBe(2 * ORDERS);
-		const twice = [...rowsByOrder(sims).entries()].filter(([, rows]) => rows !== 1);
-		if (twice.length > 0) {
-			const table = sims.bigquery.state.tables[Object.keys(sims.bigquery.state.tables).find((name) => name.endsWith('.crm.orders'))!].rows;
-			const versions = table.filter((row) => String(row.order_key).endsWith(`:${twice[0][0]}`));
-			const differing = Object.keys(versions[0]).filter((column) => JSON.stringify(versions[0][column]) !== JSON.stringify(versions[1]?.[column]));
-			log(`orders stored more than once: ${twice.length}; order ${twice[0][0]} differs in ${differing.map((column) => `${column}: ${JSON.stringify(versions[0][column])} → ${JSON.stringify(versions[1]?.[column])}`).join('; ')}`);
-		}
 		expect(twice).toEqual([]);
 		// A notification goes out when an order is first saved. An execution killed between its save
 		// and its notification leaves the order saved and un-notified (the reconciliation finds it

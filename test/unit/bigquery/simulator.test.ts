@@ -197,6 +197,29 @@ describe('BigQuery simulator', () => {
 			]);
 		});
 
+		it('lets a query see a row streamed while an earlier query was loading the table', async () => {
+			// In queue mode an insertAll can land while a query loads new rows into its engine. Here a
+			// row arrives right after the loading query has taken its slice of the new rows.
+			const table = server.state.tables[`${P}.d.t`];
+			const slice = table.rows.slice.bind(table.rows);
+			let arrived = false;
+			table.rows.slice = ((...args: Parameters<typeof slice>) => {
+				const part = slice(...args);
+				if (!arrived) {
+					arrived = true;
+					setImmediate(() => {
+						table.rows.push({ id: 'late', amount: '1', ts: '2026-02-01T00:00:00Z', tags: [], lines: [] });
+						table.rowArrivals.push(Date.now());
+					});
+				}
+				return part;
+			}) as typeof table.rows.slice;
+			await query({ query: 'SELECT count(*) FROM `shop-sync-sim.d.t`' });
+			expect(arrived).toBe(true);
+			const response = await query({ query: "SELECT id FROM `shop-sync-sim.d.t` WHERE id = 'late'" });
+			expect(values(response.data)).toEqual([['late']]);
+		});
+
 		it('pages with maxResults and pageToken through getQueryResults', async () => {
 			const first = await query({ query: 'SELECT id FROM `shop-sync-sim.d.t` ORDER BY ts', maxResults: 2 });
 			expect(values(first.data)).toEqual([['a'], ['a']]);
