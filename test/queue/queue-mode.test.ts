@@ -124,6 +124,9 @@ describe('n8n queue mode (main + 2 workers, PostgreSQL, Redis)', () => {
 		// Each manager got exactly one notification per order.
 		expect([...flowsByManager(sims).values()]).toEqual(Array.from({ length: ORDER_INTAKE.managers }, () => ORDERS));
 		expect(sims.manychat.state.deliveries).toHaveLength(ORDERS * ORDER_INTAKE.managers);
+		// Each notification showed its own order's text: the field write and the flow send of one
+		// order are not interleaved with another order's, also across the two workers.
+		expect({ notifiedWithOwnText: summary.notified, notifiedTwice: summary.notifiedTwice }).toEqual({ notifiedWithOwnText: ORDERS, notifiedTwice: 0 });
 		// The workers ran the executions, both of them; the main process ran none.
 		expect(startedOn(0) + startedOn(1)).toBe(ORDERS);
 		expect(startedOn(0)).toBeGreaterThan(0);

@@ -119,6 +119,13 @@ describe('docker/docker-compose.yml', () => {
 		expect(services['n8n-import'].volumes).toEqual(['./credentials:/opt/shop-sync/credentials:ro']);
 	});
 
+	it('shares one lock folder between all n8n processes that run executions (ManyChat notifications)', () => {
+		for (const name of ['n8n-main', 'n8n-worker', 'n8n-webhook']) {
+			expect(services[name].volumes).toContain('shop_sync_locks:/tmp/n8n-shop-sync-locks');
+		}
+		expect(readFileSync(join(DOCKER, 'Dockerfile'), 'utf8')).toMatch(/mkdir -p \/tmp\/n8n-shop-sync-locks/);
+	});
+
 	it('runs task runners as external sidecars with the shared auth token, one per worker', () => {
 		for (const name of ['n8n-main', 'n8n-worker', 'n8n-webhook']) {
 			expect(services[name].environment).toMatchObject({ N8N_RUNNERS_MODE: 'external', N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '0.0.0.0' });

@@ -8,6 +8,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, parameterError } from '../../../shared/errors';
+import { withHostLock } from '../../../shared/hostLock';
 import { withKeyLock } from '../../../shared/keyedMutex';
 import { setSubscriberFields } from '../../helpers/customFields';
 import { idOrName } from '../../helpers/locators';
@@ -76,15 +77,19 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			for (const id of ids) {
 				try {
 					// Set the field right before each send: the flow reads it at send time. Per subscriber,
-					// one notification at a time in this n8n process, so another execution's message
-					// cannot land in the field between the two calls.
-					await withKeyLock(`manychat-notify:${id.digits}`, async () => {
-						await setSubscriberFields.call(this, id, [{ field, value: message }], itemIndex);
-						await manyChatApiRequest.call(this, 'POST', '/fb/sending/sendFlow', {
-							body: { subscriber_id: id, flow_ns: ns },
-							itemIndex,
-							limitGroup: 'sendFlow',
-							idempotent: false,
+					// one notification at a time in this n8n process (key lock) and across the processes
+					// of a queue-mode installation (host lock), so another execution's message cannot
+					// land in the field between the two calls.
+					const lockKey = `manychat-notify-${id.digits}`;
+					await withKeyLock(lockKey, async () => {
+						await withHostLock(lockKey, async () => {
+							await setSubscriberFields.call(this, id, [{ field, value: message }], itemIndex);
+							await manyChatApiRequest.call(this, 'POST', '/fb/sending/sendFlow', {
+								body: { subscriber_id: id, flow_ns: ns },
+								itemIndex,
+								limitGroup: 'sendFlow',
+								idempotent: false,
+							});
 						});
 					});
 					outcomes.push({ subscriber_id: id.digits, flow_ns: ns, status: 'accepted' });
