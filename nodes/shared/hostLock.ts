@@ -36,19 +36,26 @@ export class HostLockTimeoutError extends Error {
 	}
 }
 
+/** Callers wrap it with their node and item (asNodeError). */
+export class HostLockFolderError extends Error {
+	constructor(path: string, reason: string) {
+		super(`Cannot create the lock ${path} (${reason}). Every n8n process needs write access to its folder (docker/ mounts a shared volume there).`);
+	}
+}
+
 const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Lock names become file names: keep letters, digits, '-' and '_' only. */
 const lockPath = (folder: string, key: string) => join(folder, `${key.replace(/[^A-Za-z0-9_-]/g, '_')}.lock`);
 
 async function tryAcquire(path: string): Promise<boolean> {
-	try {
-		await mkdir(path);
-		return true;
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-		throw error;
-	}
+	const failure = await mkdir(path).then(
+		() => null,
+		(error: NodeJS.ErrnoException) => error,
+	);
+	if (failure === null) return true;
+	if (failure.code === 'EEXIST') return false;
+	throw new HostLockFolderError(path, failure.code ?? failure.message);
 }
 
 /**
