@@ -25,7 +25,7 @@ export class CegidApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Cegid/cegid.svg', dark: 'file:../nodes/Cegid/cegid.dark.svg' };
 
-	documentationUrl = 'https://github.com/shop-sync/n8n-nodes-shop-sync#cegid';
+	documentationUrl = 'https://github.com/shop-sync/n8n-nodes-shop-sync#cegid-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -37,6 +37,7 @@ export class CegidApi implements ICredentialType {
 				{ name: 'On-Premises', value: 'onPremises', description: 'Your own Y2 server' },
 			],
 			default: 'cloud',
+			description: 'Cegid Cloud when the address of your Y2 back office ends in retail-ondemand.cegid.cloud; otherwise On-Premises',
 		},
 		{
 			displayName: 'Tenant',
@@ -44,7 +45,7 @@ export class CegidApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: '90000000',
-			description: 'The number at the start of your Cegid Cloud address (https://90000000-retail-ondemand.cegid.cloud)',
+			description: 'The number at the start of the address your Y2 back office opens at (https://90000000-retail-ondemand.cegid.cloud)',
 			displayOptions: { show: { deployment: ['cloud'] } },
 		},
 		{
@@ -57,6 +58,7 @@ export class CegidApi implements ICredentialType {
 				{ name: 'Test', value: 'test', description: '{tenant}-test-retail-ondemand' },
 			],
 			default: 'production',
+			description: 'Read it from the same address: -test- or -partner- after the tenant number, else Production',
 			displayOptions: { show: { deployment: ['cloud'] } },
 		},
 		{
@@ -65,7 +67,7 @@ export class CegidApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://y2.example.com/Y2_PROD',
-			description: 'The address under which CustomerWcfService.svc is served, without the service name and without :443',
+			description: 'Ask your Y2 administrator: the address under which CustomerWcfService.svc is served, without the service name and without :443',
 			displayOptions: { show: { deployment: ['onPremises'] } },
 		},
 		{
@@ -75,7 +77,7 @@ export class CegidApi implements ICredentialType {
 			required: true,
 			default: '',
 			placeholder: '90000000_001_PROD',
-			description: 'The Y2 folder (database) to work in, e.g. {tenant}_001_PROD. Sent with every call.',
+			description: 'The Y2 folder (database) you choose when signing in to the back office, e.g. {tenant}_001_PROD (assumed to be shown there; else ask your Y2 administrator). Sent with every call.',
 		},
 		{
 			displayName: 'Authentication',
@@ -93,7 +95,7 @@ export class CegidApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'The Y2 user, without the database prefix: the node sends DATABASEID\\user (basic) or user@DATABASEID (OAuth2)',
+			description: 'A Y2 user your Y2 administrator made for the integration, with the customer rights (and Anonymization, menu 26, for Anonymize). Without the database prefix: the node sends DATABASEID\\user (basic) or user@DATABASEID (OAuth2).',
 		},
 		{
 			displayName: 'Password',
@@ -102,13 +104,14 @@ export class CegidApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
+			description: 'That Y2 user\'s password, as set by your Y2 administrator',
 		},
 		{
 			displayName: 'Token URL',
 			name: 'tokenUrl',
 			type: 'string',
 			default: DEFAULT_TOKEN_URL,
-			description: 'Cegid\'s token endpoint; the path segment after the host names the environment (e.g. /p/ or /t/)',
+			description: 'Cegid\'s token endpoint; the path segment after the host names the environment (e.g. /p/ or /t/). Assumed default from public integrations; Cegid gives the real one with the cloud subscription.',
 			displayOptions: { show: { authentication: ['oauth2Password'] } },
 		},
 		{
@@ -116,6 +119,7 @@ export class CegidApi implements ICredentialType {
 			name: 'clientId',
 			type: 'string',
 			default: DEFAULT_CLIENT_ID,
+			description: 'The OAuth client for password sign-in. The default is the one public integrations use (assumed); change it only if Cegid gave you another.',
 			displayOptions: { show: { authentication: ['oauth2Password'] } },
 		},
 		{

@@ -10,7 +10,7 @@ export class CtrwowApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Ctrwow/ctrwow.svg', dark: 'file:../nodes/Ctrwow/ctrwow.dark.svg' };
 
-	documentationUrl = 'https://github.com/shop-sync/n8n-nodes-shop-sync#emanagecrm-and-ctrwow';
+	documentationUrl = 'https://github.com/shop-sync/n8n-nodes-shop-sync#ctrwow-credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -20,6 +20,7 @@ export class CtrwowApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
+			description: 'CTRwow documents no API and no key screen: ask CTRwow (DFO) support for an API key. Sent as X-Api-Key (assumed).',
 		},
 		{
 			displayName: 'API Base URL',

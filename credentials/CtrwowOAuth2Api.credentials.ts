@@ -15,7 +15,7 @@ export class CtrwowOAuth2Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/Ctrwow/ctrwow.svg', dark: 'file:../nodes/Ctrwow/ctrwow.dark.svg' };
 
-	documentationUrl = 'https://github.com/shop-sync/n8n-nodes-shop-sync#emanagecrm-and-ctrwow';
+	documentationUrl = 'https://github.com/shop-sync/n8n-nodes-shop-sync#ctrwow-credentials';
 
 	properties: INodeProperties[] = [
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'authorizationCode' },
@@ -33,13 +33,14 @@ export class CtrwowOAuth2Api implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: DEFAULT_TOKEN_URL,
+			description: 'CTRwow\'s token endpoint (assumed default; ask CTRwow for the real one)',
 		},
 		{
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'string',
 			default: DEFAULT_SCOPE,
-			description: 'Space-separated scopes the workflows need',
+			description: 'Space-separated scopes the workflows need (assumed default; CTRwow documents none)',
 		},
 		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },
 		{
@@ -51,12 +52,14 @@ export class CtrwowOAuth2Api implements ICredentialType {
 				{ name: 'Header', value: 'header', description: 'Client ID and secret as Basic auth' },
 			],
 			default: 'body',
+			description: 'How n8n sends the client ID and secret CTRwow gave you to the token URL (assumed: body)',
 		},
 		{
 			displayName: 'API Base URL',
 			name: 'baseUrl',
 			type: 'string',
 			default: DEFAULT_API_BASE_URL,
+			description: 'CTRwow\'s API address (assumed default; ask CTRwow for yours)',
 		},
 	];
 

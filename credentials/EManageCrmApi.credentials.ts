@@ -22,7 +22,7 @@ export class EManageCrmApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/EManageCrm/emanagecrm.svg', dark: 'file:../nodes/EManageCrm/emanagecrm.dark.svg' };
 
-	documentationUrl = 'https://github.com/shop-sync/n8n-nodes-shop-sync#emanagecrm-and-ctrwow';
+	documentationUrl = 'https://github.com/shop-sync/n8n-nodes-shop-sync#emanagecrm-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -31,7 +31,7 @@ export class EManageCrmApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'The WowSuite / eManageCRM public API user',
+			description: 'The WowSuite / eManageCRM public API user. eManageCRM does not document where it is made: ask your eManageCRM administrator or DFO support for an API user (assumed).',
 		},
 		{
 			displayName: 'Password',
@@ -40,21 +40,21 @@ export class EManageCrmApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'eManageCRM passwords expire every 3 months: update it here when you change it',
+			description: 'That user\'s password. eManageCRM passwords expire every 3 months: update it here when you change it.',
 		},
 		{
 			displayName: 'Public API Base URL',
 			name: 'apiBaseUrl',
 			type: 'string',
 			default: DEFAULT_PUBLIC_API_URL,
-			description: 'Server API (login, orders, export). Some tenants use https://ecrm-public-api-prod.azurewebsites.net.',
+			description: 'Server API (login, orders, export). Keep the default unless DFO gave you another; some tenants use https://ecrm-public-api-prod.azurewebsites.net.',
 		},
 		{
 			displayName: 'Web Sales API Base URL',
 			name: 'webSalesBaseUrl',
 			type: 'string',
 			default: DEFAULT_WEB_SALES_API_URL,
-			description: 'The browser-facing API funnels call (campaign prices, leads, upsells); the "crmEndpoint" of a CTRwow page',
+			description: 'The browser-facing API funnels call (campaign prices, leads, upsells): the "crmEndpoint" in the page source of one of your published CTRwow pages',
 		},
 		{
 			displayName: 'Client ID (CID)',
@@ -62,7 +62,7 @@ export class EManageCrmApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e1ec116b-0000-0000-0000-000000000000',
-			description: 'Sent as X_CID to the Web Sales API; the "cid" of a CTRwow page',
+			description: 'Sent as X_CID to the Web Sales API: the "cid" in the page source of one of your published CTRwow pages (where eManageCRM\'s admin shows it is not documented)',
 		},
 		{
 			displayName: 'Default Campaign Web Key',
@@ -70,14 +70,14 @@ export class EManageCrmApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: '9C4ABE3D-0000-0000-0000-000000000000',
-			description: 'Used when a node leaves the campaign empty; the "webKey" of a CTRwow page',
+			description: 'Used when a node leaves the campaign empty: the campaign\'s web key, the "webKey" in a CTRwow page\'s source (assumed to be in the campaign\'s settings in eManageCRM; regenerating it breaks published pages)',
 		},
 		{
 			displayName: 'Settings Page URL',
 			name: 'settingsPageUrl',
 			type: 'string',
 			default: DEFAULT_SETTINGS_PAGE_URL,
-			description: 'Where "Build Settings Link" points shop owners (assumed address; see the README)',
+			description: 'Where "Build Settings Link" points shop owners: the Sync App settings page in eManageCRM (assumed address; see the README)',
 		},
 		{
 			displayName: 'Access Token',

@@ -16,8 +16,7 @@ export class ManyChatApi implements ICredentialType {
 		dark: 'file:../nodes/ManyChat/manychat.dark.svg',
 	};
 
-	documentationUrl =
-		'https://help.manychat.com/hc/en-us/articles/14959510331420-How-to-generate-a-token-for-the-Manychat-API-and-where-to-get-parameters';
+	documentationUrl = 'https://github.com/shop-sync/n8n-nodes-shop-sync#manychat-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -29,7 +28,7 @@ export class ManyChatApi implements ICredentialType {
 			default: '',
 			placeholder: '1234567890123456:1234567890ABCDEFGHIJKLMNOPQRSTUV',
 			description:
-				'The key from ManyChat Settings → API → Generate your API Key, in the form page_id:key',
+				'ManyChat → Settings → API → Generate your API Key (paid plans only). Paste the whole value, page_id:key.',
 		},
 		{
 			displayName: 'Base URL',
@@ -37,7 +36,7 @@ export class ManyChatApi implements ICredentialType {
 			type: 'string',
 			default: 'https://api.manychat.com',
 			description:
-				'Advanced: change only to reach ManyChat through a proxy or to use the local ManyChat simulator',
+				'Advanced, not in ManyChat\'s settings: change only to reach ManyChat through a proxy or to use the local ManyChat simulator',
 		},
 	];
 

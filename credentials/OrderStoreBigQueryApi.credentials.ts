@@ -15,7 +15,7 @@ export class OrderStoreBigQueryApi implements ICredentialType {
 		dark: 'file:../nodes/OrderStore/orderStore.dark.svg',
 	};
 
-	documentationUrl = 'https://cloud.google.com/iam/docs/keys-create-delete#creating';
+	documentationUrl = 'https://github.com/shop-sync/n8n-nodes-shop-sync#order-store-bigquery-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -27,6 +27,7 @@ export class OrderStoreBigQueryApi implements ICredentialType {
 				{ name: 'Separate Fields', value: 'fields' },
 			],
 			default: 'json',
+			description: 'Paste the key file Google Cloud console gives (IAM & Admin → Service accounts → the account → Keys → Add key → Create new key → JSON) whole, or its values one by one',
 		},
 		{
 			displayName: 'Service Account Key (JSON)',
@@ -35,7 +36,7 @@ export class OrderStoreBigQueryApi implements ICredentialType {
 			typeOptions: { password: true, rows: 6 },
 			default: '',
 			placeholder: '{"type": "service_account", "project_id": "…", "private_key": "…", "client_email": "…"}',
-			description: 'The whole key file from Google Cloud Console → IAM → Service Accounts → Keys → Add Key → JSON',
+			description: 'Google Cloud console → IAM & Admin → Service accounts → the account → Keys → Add key → Create new key → JSON: paste the whole downloaded file',
 			displayOptions: { show: { keyFormat: ['json'] } },
 		},
 		{
@@ -44,7 +45,7 @@ export class OrderStoreBigQueryApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'my-shop-crm',
-			description: 'The Google Cloud project that holds the dataset. With a key file, leave empty to use its project_id.',
+			description: 'Google Cloud console → project picker → ID column: the project that holds the dataset. With a key file, leave empty to use its project_id.',
 		},
 		{
 			displayName: 'Client Email',
@@ -52,6 +53,7 @@ export class OrderStoreBigQueryApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'order-store@my-shop-crm.iam.gserviceaccount.com',
+			description: 'Google Cloud console → IAM & Admin → Service accounts → Email column (client_email in the key file)',
 			displayOptions: { show: { keyFormat: ['fields'] } },
 		},
 		{
@@ -61,7 +63,7 @@ export class OrderStoreBigQueryApi implements ICredentialType {
 			typeOptions: { password: true, rows: 4 },
 			default: '',
 			placeholder: '-----BEGIN PRIVATE KEY-----\\n…\\n-----END PRIVATE KEY-----\\n',
-			description: 'The private_key value of the key file. Escaped newlines (\\n) are accepted.',
+			description: 'The private_key value of the key file (Service accounts → Keys → Add key → JSON). Escaped newlines (\\n) are accepted.',
 			displayOptions: { show: { keyFormat: ['fields'] } },
 		},
 		{
@@ -69,7 +71,7 @@ export class OrderStoreBigQueryApi implements ICredentialType {
 			name: 'dataset',
 			type: 'string',
 			default: 'crm',
-			description: 'Dataset the Order Store uses for its tables and view unless a node says otherwise',
+			description: 'BigQuery Studio → Explorer → your project → the dataset name. Setup → Ensure Schema creates it if missing.',
 		},
 		{
 			displayName: 'Location',
@@ -77,7 +79,7 @@ export class OrderStoreBigQueryApi implements ICredentialType {
 			type: 'string',
 			default: 'US',
 			placeholder: 'EU',
-			description: 'Where the dataset lives (US, EU, europe-west1, …). Used when creating the dataset and for queries.',
+			description: 'BigQuery Studio → the dataset → Details → Data location (US, EU, europe-west1, …). Used when creating the dataset and for queries.',
 		},
 		{
 			displayName: 'API Endpoint',

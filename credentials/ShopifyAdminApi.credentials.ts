@@ -22,7 +22,7 @@ export class ShopifyAdminApi implements ICredentialType {
 		dark: 'file:../nodes/Shopify/shopify.dark.svg',
 	};
 
-	documentationUrl = 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/client-credentials-grant';
+	documentationUrl = 'https://github.com/shop-sync/n8n-nodes-shop-sync#shopify-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -32,7 +32,7 @@ export class ShopifyAdminApi implements ICredentialType {
 			required: true,
 			default: '',
 			placeholder: 'my-store.myshopify.com',
-			description: 'The store\'s permanent myshopify.com domain (Settings → Domains), not its custom domain',
+			description: 'Shopify admin → Settings → Domains: the permanent …myshopify.com address, not the custom domain',
 		},
 		{
 			displayName: 'API Version',
@@ -43,7 +43,7 @@ export class ShopifyAdminApi implements ICredentialType {
 				value: version,
 			})),
 			default: LATEST_STABLE_API_VERSION,
-			description: 'Admin API version for requests and for the payloads of the webhooks the trigger registers',
+			description: 'Admin API version for requests and for the payloads of the webhooks the trigger registers. Keep the newest stable one unless your app needs another.',
 		},
 		{
 			displayName: 'Authentication',
@@ -70,7 +70,7 @@ export class ShopifyAdminApi implements ICredentialType {
 			required: true,
 			default: '',
 			displayOptions: { show: { authentication: ['clientCredentials'] } },
-			description: 'From the app\'s Settings page in the Shopify Dev Dashboard',
+			description: 'Shopify admin → Settings → Apps and sales channels → Develop apps → Build apps in Dev Dashboard; there open your app → Settings → Client ID',
 		},
 		{
 			displayName: 'Client Secret',
@@ -80,7 +80,7 @@ export class ShopifyAdminApi implements ICredentialType {
 			required: true,
 			default: '',
 			displayOptions: { show: { authentication: ['clientCredentials'] } },
-			description: 'From the app\'s Settings page in the Shopify Dev Dashboard. Also signs the app\'s webhooks.',
+			description: 'Dev Dashboard (Shopify admin → Settings → Apps and sales channels → Develop apps) → your app → Settings → Client secret. Also signs the app\'s webhooks.',
 		},
 		{
 			displayName: 'Admin API Access Token',
@@ -91,7 +91,7 @@ export class ShopifyAdminApi implements ICredentialType {
 			default: '',
 			placeholder: 'shpat_…',
 			displayOptions: { show: { authentication: ['accessToken'] } },
-			description: 'Shown once when the custom app is installed (Settings → Apps → Develop apps → API credentials)',
+			description: 'Legacy custom apps only: Shopify admin → Settings → Apps and sales channels → Develop apps → your app → API credentials → Admin API access token (shown once, at install)',
 		},
 		{
 			displayName: 'Webhook Signing Secret',
@@ -100,7 +100,7 @@ export class ShopifyAdminApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Key that signs webhook deliveries (X-Shopify-Hmac-Sha256). Leave empty to use the client secret. For a legacy custom app, enter its API secret key.',
+				'Key that signs webhook deliveries (X-Shopify-Hmac-Sha256). Leave empty for a Dev Dashboard app: it signs with the client secret. Legacy custom app: Develop apps → your app → API credentials → API secret key.',
 		},
 		{
 			displayName: 'Previous Webhook Signing Secret',
@@ -109,7 +109,7 @@ export class ShopifyAdminApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'While a rotated secret takes effect (up to an hour), Shopify may still sign with the old one. Enter it here until then.',
+				'After Rotate secret in the Dev Dashboard app\'s Settings, Shopify may sign with the old secret for up to an hour. Enter the old one here until then.',
 		},
 		{
 			displayName: 'Base URL',
@@ -117,7 +117,7 @@ export class ShopifyAdminApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://my-store.myshopify.com',
-			description: 'Advanced: leave empty for https://{shop domain}. Set only for a proxy or the local Shopify simulator.',
+			description: 'Advanced, not in Shopify\'s admin: leave empty for https://{shop domain}. Set only for a proxy or the local Shopify simulator.',
 		},
 		{
 			displayName: 'Session Token',
