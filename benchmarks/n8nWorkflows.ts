@@ -27,6 +27,7 @@ import type { ManyChatState } from '../simulators/manychat/state';
 import { simulatorDefinitions, simulatorUrls, type RunningSimulators } from '../simulators/registry';
 import { liftCostLimits, type ShopifyState, type StoreState } from '../simulators/shopify/state';
 import { ensureCrmSchema } from '../test/support/crmSchema';
+import { setUpCrmTables } from '../scripts/lib/manualRun';
 
 const BARE = 'benchBareWebhookSet';
 const CUSTOMER_SYNC = 'shopSyncCustomerSync';
@@ -121,6 +122,7 @@ export async function launchBenchN8n(log: (line: string) => void = () => {}): Pr
 			env: { N8N_METRICS: 'true', EXECUTIONS_DATA_PRUNE: 'false', N8N_LOG_LEVEL: 'info' },
 			log,
 		});
+		await setUpCrmTables(n8n);
 		const instance = n8n;
 		const http = axios.create({ baseURL: instance.baseUrl, httpAgent: new Agent({ keepAlive: true, maxSockets: WINDOW }), validateStatus: () => true, timeout: 30_000 });
 		// n8n publishes workflows after it starts: wait until every trigger answers and subscribed.

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { N8nCluster } from '../scripts/lib/n8nCluster';
 import { stopSimulators } from '../simulators/registry';
 import { createOrders, ORDER_INTAKE, startOrderSimulators, summarize, until, waitForOrderTrigger } from '../test/queue/orderIntake';
+import { setUpCrmTables } from '../scripts/lib/manualRun';
 
 export interface QueueModeRun {
 	mode: 'regular' | 'queue';
@@ -49,6 +50,7 @@ async function measure(mode: 'regular' | 'queue', orders: number, options: { wor
 			env: { N8N_LOG_LEVEL: 'info' },
 			log: (line) => process.stderr.write(`[bench ${mode}] ${line}\n`),
 		});
+		await setUpCrmTables(cluster.main);
 		await waitForOrderTrigger(cluster.main.baseUrl, sims);
 		const notified = () => sims.manychat.state.deliveries.length / ORDER_INTAKE.managers;
 		// Warm-up: first executions load code and fill caches in every process.

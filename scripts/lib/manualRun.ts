@@ -21,3 +21,13 @@ export async function runFromTrigger(n8n: N8nInstance, workflowId: string, trigg
 	}
 	throw new Error(`Execution ${id} of ${workflowId} did not finish within ${timeoutMs / 1000} s`);
 }
+
+/**
+ * What an admin does once before publishing order intake: run its "Set Up CRM Tables (Once)"
+ * (BigQuery dataset, tables and view; the n8n data table of sent notifications). Throws unless it
+ * succeeded.
+ */
+export async function setUpCrmTables(n8n: N8nInstance): Promise<void> {
+	const setup = await runFromTrigger(n8n, 'shopSyncOrderIntake', 'Set Up CRM Tables (Once)');
+	if (setup.status !== 'success') throw new Error(`"Set Up CRM Tables (Once)" of order intake ended ${setup.status} (execution ${setup.id})`);
+}

@@ -15,7 +15,7 @@ describe('benchmarks at their quick sizes', () => {
 		if (outputs.length) process.stdout.write(`${formatTable(outputs)}\n`);
 	});
 
-	// Queue mode needs PostgreSQL and Redis; it runs with `npm run test:queue`, outside `npm test`.
+	// Queue mode needs PostgreSQL and Redis: its quick size runs in `npm run test:queue` (test/queue/queue-bench.test.ts).
 	it('has a runner for every row of the table, queue mode included', () => {
 		expect(Object.keys(benchmarks).sort()).toEqual([...BENCHMARK_ORDER].sort());
 	});

@@ -25,11 +25,14 @@ import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators 
 import type { ShopifyState } from '../../simulators/shopify/state';
 import { until } from '../support/until';
 import { ensureCrmSchema } from '../support/crmSchema';
+import { setUpCrmTables } from '../../scripts/lib/manualRun';
 
 jest.setTimeout(20 * 60_000);
 
 const FAILING = 'shopSyncOrderIntake';
 const HANDLER = 'shopSyncErrorHandler';
+/** The flow *Notify Managers* sends (workflows/order-intake-shopify.json). */
+const ORDER_FLOW = 'content20260101000000_000001';
 
 interface FailedEventRow {
 	id: number;
@@ -61,18 +64,25 @@ describe('Shipped workflow: error handler alerts the admins, records the failed 
 	let n8n: N8nInstance;
 	const shopify = () => simulators.shopify as unknown as { url: string; state: ShopifyState };
 	const bigquery = () => simulators.bigquery as unknown as { url: string; state: BigQueryState };
-	const manychat = () => simulators.manychat as unknown as { state: ManyChatState };
+	const manychat = () => simulators.manychat as unknown as { url: string; state: ManyChatState };
 	const orderRows = () => bigquery().state.tables[`${SIMULATOR_PROJECT_ID}.crm.orders`]?.rows ?? [];
 	const deliveries = () => manychat().state.deliveries as unknown as Array<Record<string, unknown>>;
 	const alerts = () => deliveries().filter((delivery) => JSON.stringify(delivery).includes('Shop sync failure'));
 	const publicApi = () => axios.create({ baseURL: `${n8n.baseUrl}/api/v1`, headers: { 'X-N8N-API-KEY': n8n.apiKey! }, validateStatus: () => true });
-	const failedEvents = async (): Promise<FailedEventRow[]> => {
-		const tables = await publicApi().get<{ data: Array<{ id: string; name: string }> }>(`/data-tables?${query({ filter: JSON.stringify({ name: FAILED_EVENTS_TABLE }) })}`);
-		const table = tables.status === 200 ? tables.data.data.find((entry) => entry.name === FAILED_EVENTS_TABLE) : undefined;
+	const dataTableRows = async <Row>(name: string): Promise<Row[]> => {
+		const tables = await publicApi().get<{ data: Array<{ id: string; name: string }> }>(`/data-tables?${query({ filter: JSON.stringify({ name }) })}`);
+		const table = tables.status === 200 ? tables.data.data.find((entry) => entry.name === name) : undefined;
 		if (!table) return [];
-		const rows = await publicApi().get<{ data: FailedEventRow[] }>(`/data-tables/${table.id}/rows?${query({ limit: '100' })}`);
+		const rows = await publicApi().get<{ data: Row[] }>(`/data-tables/${table.id}/rows?${query({ limit: '100' })}`);
 		return rows.status === 200 ? rows.data.data : [];
 	};
+	const failedEvents = async () => await dataTableRows<FailedEventRow>(FAILED_EVENTS_TABLE);
+	const notificationLedger = async () => await dataTableRows<{ orderKey: string; notifiedAt: string }>('shop_sync_order_notifications');
+	/** Order notifications: the order flow, showing this order's text (alerts show other fields). */
+	const announcementsOf = (orderName: string, shopDomain: string) =>
+		deliveries().filter(
+			(delivery) => delivery.flow_ns === ORDER_FLOW && String((delivery.custom_fields as Record<string, unknown>).order_message ?? '').startsWith(`New order ${orderName} in ${shopDomain}\n`),
+		);
 	const executionsOf = async (workflowId: string) => await n8n.executions(workflowId);
 	/** `npm run replay`'s script, as a child process (asynchronously: the simulators run in this process). */
 	const replay = async () =>
@@ -101,6 +111,7 @@ describe('Shipped workflow: error handler alerts the admins, records the failed 
 			credentials: simulatorCredentials(urls),
 			log: (line) => process.stdout.write(`[e2e error-handler] ${line}\n`),
 		});
+		await setUpCrmTables(n8n);
 		expect(n8n.apiKey).toBeTruthy();
 		await until('each store has its orders/create subscription', () =>
 			shopify().state.stores.every((store) => store.subscriptions.some((subscription) => subscription.uri.includes('shop-sync-orders-store-'))),
@@ -175,8 +186,7 @@ describe('Shipped workflow: error handler alerts the admins, records the failed 
 
 		expect(orderRows().filter((row) => row.order_key === orderKey)).toHaveLength(1);
 		expect(orderRows()).toHaveLength(1);
-		const announced = deliveries().filter((delivery) => JSON.stringify(delivery).includes(`New order ${order.data.name} in`));
-		expect(announced).toHaveLength(2);
+		expect(announcementsOf(order.data.name, 'shop-sync-b.myshopify.com')).toHaveLength(2);
 		const [marked] = await failedEvents();
 		expect(marked).toMatchObject({ executionId: failedId, status: 'replayed' });
 		const retry = await n8n.execution(String(marked.replayExecutionId));
@@ -187,9 +197,50 @@ describe('Shipped workflow: error handler alerts the admins, records the failed 
 		expect(second.status).toBe(0);
 		expect(second.stdout).toContain('0 failed event(s) to replay');
 		expect(orderRows()).toHaveLength(1);
-		expect(deliveries().filter((delivery) => JSON.stringify(delivery).includes(`New order ${order.data.name} in`))).toHaveLength(2);
+		expect(announcementsOf(order.data.name, 'shop-sync-b.myshopify.com')).toHaveLength(2);
 		expect(await failedEvents()).toHaveLength(1);
 		expect((await executionsOf(HANDLER)).length).toBe(1);
 		process.stdout.write(`[e2e error-handler] 1 failed execution → 2 admin alerts, 1 record; replay ${replaySeconds.toFixed(1)} s → 1 order row, 2 notifications, record replayed\n`);
+		expect((await notificationLedger()).map((row) => row.orderKey)).toEqual([orderKey]);
+	});
+
+	it('notifies an order that was saved but whose notification failed when its event is replayed, and records it so nothing is sent again', async () => {
+		const alertsBefore = alerts().length;
+		const eventsBefore = (await failedEvents()).length;
+		// ManyChat refuses the next flow: the first manager's notification of the next order.
+		// Sending is never retried (ManyChat has no idempotency key), so the execution fails after saving.
+		expect((await axios.post(`${manychat().url}/__sim/faults`, { failNext: [{ status: 500 }], pathPattern: '^/fb/sending/sendFlow' })).status).toBe(200);
+		const order = await axios.post(`${shopify().url}/__sim/shops/a/orders`, { email: 'unannounced@example.com', lineItems: [{ title: 'Toner', sku: 'TON-1', quantity: 1, price: '12.00' }] });
+		expect(order.status).toBe(201);
+		const orderKey = `shopify:shop-sync-a.myshopify.com:${order.data.id}`;
+		await until('order intake failed at Notify Managers and the error handler recorded it', async () => (await failedEvents()).length > eventsBefore && alerts().length >= alertsBefore + 2, 120_000);
+
+		const [record] = (await failedEvents()).slice(eventsBefore);
+		expect(record).toMatchObject({ workflowId: FAILING, failedNode: 'Notify Managers', status: 'failed', triggerNode: 'Store A New Orders' });
+		// Saved once; one manager was told, the other was not; no notification recorded.
+		expect(orderRows().filter((row) => row.order_key === orderKey)).toHaveLength(1);
+		const beforeReplay = announcementsOf(order.data.name, 'shop-sync-a.myshopify.com').map((delivery) => String(delivery.subscriber_id));
+		expect(beforeReplay).toHaveLength(1);
+		expect((await notificationLedger()).map((row) => row.orderKey)).not.toContain(orderKey);
+
+		// The replay finds the order stored (unchanged) but never notified: both managers are told
+		// (at least once each; the one already told gets it twice), and the notification is recorded.
+		const first = await replay();
+		expect({ status: first.status, stderr: first.stderr }).toEqual({ status: 0, stderr: '' });
+		expect(first.stdout).toContain(`replayed execution ${record.executionId}`);
+		expect(orderRows().filter((row) => row.order_key === orderKey)).toHaveLength(1);
+		const managers = new Set(announcementsOf(order.data.name, 'shop-sync-a.myshopify.com').map((delivery) => String(delivery.subscriber_id)));
+		expect(managers.size).toBe(2);
+		expect(announcementsOf(order.data.name, 'shop-sync-a.myshopify.com')).toHaveLength(3);
+		expect((await notificationLedger()).filter((row) => row.orderKey === orderKey)).toHaveLength(1);
+
+		// The replay succeeded; a second replay has nothing to do and sends nothing.
+		const [marked] = (await failedEvents()).slice(eventsBefore);
+		expect(marked.status).toBe('replayed');
+		expect(await n8n.execution(String(marked.replayExecutionId))).toMatchObject({ status: 'success', workflowId: FAILING });
+		const second = await replay();
+		expect(second.stdout).toContain('0 failed event(s) to replay');
+		expect(announcementsOf(order.data.name, 'shop-sync-a.myshopify.com')).toHaveLength(3);
+		process.stdout.write(`[e2e error-handler] saved but not notified → replay notified ${managers.size} managers, ledger row recorded\n`);
 	});
 });

@@ -19,6 +19,7 @@ import { until } from '../support/until';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
 import type { ShopifyState } from '../../simulators/shopify/state';
 import { ensureCrmSchema } from '../support/crmSchema';
+import { setUpCrmTables } from '../../scripts/lib/manualRun';
 
 jest.setTimeout(20 * 60_000);
 
@@ -47,6 +48,7 @@ describe('Shipped workflow: Shopify order intake → BigQuery + ManyChat', () =>
 		const urls = simulatorUrls(simulators);
 		await ensureCrmSchema(simulatorCredentials(urls));
 		n8n = await N8nInstance.launch({ userFolder, workflowDirs: [join(ROOT, 'workflows')], publish: [WORKFLOW], credentials: simulatorCredentials(urls), log: (line) => process.stdout.write(`[e2e order-intake] ${line}\n`) });
+		await setUpCrmTables(n8n);
 		await until('each store has its orders/create subscription', () =>
 			shopify().state.stores.every((store) => store.subscriptions.some((subscription) => subscription.uri.includes('shop-sync-orders-store-'))),
 		);

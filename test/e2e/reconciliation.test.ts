@@ -22,7 +22,7 @@ import type { ManyChatState } from '../../simulators/manychat/state';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
 import type { ShopifyState, StoreState } from '../../simulators/shopify/state';
 import { until } from '../support/until';
-import { runFromTrigger } from '../../scripts/lib/manualRun';
+import { runFromTrigger, setUpCrmTables } from '../../scripts/lib/manualRun';
 import { ensureCrmSchema } from '../support/crmSchema';
 
 jest.setTimeout(30 * 60_000);
@@ -95,6 +95,7 @@ describe('Shipped workflow: reconciliation heals missed customer and order webho
 			credentials: simulatorCredentials(urls),
 			log: (line) => process.stdout.write(`[e2e reconcile] ${line}\n`),
 		});
+		await setUpCrmTables(n8n);
 		await until('each store has its customer and order subscriptions', () =>
 			STORES.every((key) => store(key).subscriptions.filter((subscription) => /shop-sync-(customers|orders)-store-/.test(subscription.uri)).length === 4),
 		);

@@ -25,6 +25,8 @@ export interface OrderIntakeWorkflow {
 	triggerNode: string;
 	/** The node whose run means the managers were notified. */
 	notificationNode: string;
+	/** The ManyChat flow that shows the order text to managers. */
+	notificationFlow: string;
 	/** ManyChat subscribers the workflow notifies for each order. */
 	managers: number;
 }
@@ -37,6 +39,7 @@ export const ORDER_INTAKE: OrderIntakeWorkflow = {
 	webhookId: 'shop-sync-orders-store-a',
 	triggerNode: 'Store A New Orders',
 	notificationNode: 'Notify Managers',
+	notificationFlow: 'content20260101000000_000001',
 	managers: 2,
 };
 
@@ -151,17 +154,19 @@ export interface CreatedOrder {
 export function notificationsByOrder(sims: OrderSimulators): Map<string, number> {
 	const counts = new Map<string, number>();
 	for (const delivery of sims.manychat.state.deliveries) {
+		// Only the order flow: an admin alert also carries the field, still holding an order's text.
+		if (delivery.flow_ns !== ORDER_INTAKE.notificationFlow) continue;
 		const match = /^New order (#\d+) in /.exec(String(delivery.custom_fields?.order_message ?? ''));
 		if (match) counts.set(match[1], (counts.get(match[1]) ?? 0) + 1);
 	}
 	return counts;
 }
 
-/** Manager (ManyChat subscriber ID) → order notifications (flows) ManyChat delivered to them. */
+/** Manager (ManyChat subscriber ID) → order notifications (the order flow) ManyChat delivered to them; admin alerts not counted. */
 export function flowsByManager(sims: OrderSimulators): Map<string, number> {
 	const counts = new Map<string, number>();
 	for (const delivery of sims.manychat.state.deliveries) {
-		if (delivery.kind === 'flow') counts.set(delivery.subscriber_id, (counts.get(delivery.subscriber_id) ?? 0) + 1);
+		if (delivery.flow_ns === ORDER_INTAKE.notificationFlow) counts.set(delivery.subscriber_id, (counts.get(delivery.subscriber_id) ?? 0) + 1);
 	}
 	return counts;
 }
