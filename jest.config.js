@@ -20,6 +20,8 @@ module.exports = {
 		layer('e2e'),
 		// Quick sizes of benchmarks/ (coverage only; `npm run bench` prints the figures).
 		layer('bench', { setupFiles: ['<rootDir>/test/nodes/harness/setupEnv.ts'] }),
+		// The n8n editor in headless Debian Chromium (`npm test` first runs scripts/ensure-chromium.ts).
+		layer('browser'),
 		// n8n queue mode against local PostgreSQL and Redis: `npm run test:queue` (not part of `npm test`).
 		layer('queue'),
 	],

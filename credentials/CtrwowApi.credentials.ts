@@ -36,7 +36,13 @@ export class CtrwowApi implements ICredentialType {
 		properties: { headers: { [API_KEY_HEADER]: '={{$credentials.apiKey}}' } },
 	};
 
+	// Without rules n8n shows only the HTTP status text ("Unauthorized"), which names neither the
+	// service nor the field to fix.
 	test: ICredentialTestRequest = {
 		request: { baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}', url: '/me', method: 'GET' },
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: 'CTRwow refused the API key (HTTP 401). Copy the key again from CTRwow and check the API Base URL.' } },
+			{ type: 'responseCode', properties: { value: 403, message: 'CTRwow accepted the API key but refused access (HTTP 403). Ask CTRwow to enable API access for this account.' } },
+		],
 	};
 }

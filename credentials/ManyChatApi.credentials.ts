@@ -54,13 +54,15 @@ export class ManyChatApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/fb/page/getInfo',
 		},
+		// ManyChat answers a wrong or malformed key with HTTP 401 ({"status": "error"}), for which n8n
+		// would show only "Unauthorized". n8n takes either response-code or success-body rules, not
+		// both; a refused key never arrives as a success, so the response-code rule is the one.
 		rules: [
 			{
-				type: 'responseSuccessBody',
+				type: 'responseCode',
 				properties: {
-					key: 'status',
-					value: 'error',
-					message: 'ManyChat refused the API key. Copy it again from ManyChat Settings → API.',
+					value: 401,
+					message: 'ManyChat refused the API key (HTTP 401). Copy it again from ManyChat Settings → API, in the form page_id:key.',
 				},
 			},
 		],

@@ -9,6 +9,14 @@ import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** What to do when Chromium is missing; `npm test` tries this itself (scripts/ensure-chromium.ts). */
+export const INSTALL_CHROMIUM_HINT = 'run "apt-get install -y chromium" as root (or set CHROMIUM_PATH to a Chromium binary)';
+
+/** Why Chromium cannot be launched, or undefined when it is there. */
+export function chromiumMissingReason(): string | undefined {
+	return existsSync(CHROMIUM_PATH) ? undefined : `No Chromium at ${CHROMIUM_PATH}.`;
+}
+
 /**
  * Without the background-networking flags Chromium keeps calling Google services, which this
  * closed network refuses, flooding it with failed connections.
@@ -34,9 +42,8 @@ export interface Browser {
  * ratio: 2 renders the same layout with twice the pixels, so small canvas text stays legible.
  */
 export async function launchChromium(viewport: { width: number; height: number }, scale = 1): Promise<Browser> {
-	if (!existsSync(CHROMIUM_PATH)) {
-		throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-	}
+	const missing = chromiumMissingReason();
+	if (missing) throw new Error(`${missing} Fix: ${INSTALL_CHROMIUM_HINT}`);
 	const userDataDir = mkdtempSync(join(tmpdir(), 'shop-sync-chromium-'));
 	try {
 		// Playwright passes userDataDir as --user-data-dir itself (it refuses that flag in args).
