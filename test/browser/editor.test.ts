@@ -44,7 +44,7 @@ const PANELS = JSON.parse(readFileSync(PANELS_FILE, 'utf8')) as { id: string; no
  * Panel pictures for the README go to docs/images/panel-<node file stem>.png with
  * UPDATE_PANEL_IMAGES=1; otherwise to a temporary folder, so a test run leaves the checkout alone.
  */
-const PANEL_IMAGES_DIR = process.env.UPDATE_PANEL_IMAGES === '1' ? join(ROOT, 'docs', 'images') : mkdtempSync(join(tmpdir(), 'shop-sync-panels-'));
+const UPDATE_PANEL_IMAGES = process.env.UPDATE_PANEL_IMAGES === '1';
 
 const missingChromium = chromiumMissingReason();
 if (missingChromium) {
@@ -134,8 +134,10 @@ describeWithChromium('the n8n editor in Chromium', () => {
 	let page: Page;
 	let consoleErrors: ConsoleErrors;
 	let knownTypes: Set<string>;
+	let panelImagesDir: string;
 
 	beforeAll(async () => {
+		panelImagesDir = UPDATE_PANEL_IMAGES ? join(ROOT, 'docs', 'images') : mkdtempSync(join(tmpdir(), 'shop-sync-panels-'));
 		userFolder = mkdtempSync(join(tmpdir(), 'shop-sync-browser-'));
 		simulators = await startSimulators();
 		credentials = simulatorCredentials(simulatorUrls(simulators));
@@ -158,7 +160,7 @@ describeWithChromium('the n8n editor in Chromium', () => {
 		await n8n?.stop();
 		await stopSimulators(simulators);
 		if (userFolder) rmSync(userFolder, { recursive: true, force: true });
-		if (process.env.UPDATE_PANEL_IMAGES !== '1') rmSync(PANEL_IMAGES_DIR, { recursive: true, force: true });
+		if (panelImagesDir && !UPDATE_PANEL_IMAGES) rmSync(panelImagesDir, { recursive: true, force: true });
 	});
 
 	it('signs in through the login page', async () => {
@@ -235,9 +237,11 @@ describeWithChromium('the n8n editor in Chromium', () => {
 				expect(found.items).toEqual(expect.arrayContaining([expect.stringContaining(panel.search.expected(simulators))]));
 				expect(Object.values(simulators).reduce((sum, sim) => sum + sim.requests.length, 0)).toBeGreaterThan(requestsBefore);
 			}
+			// Without a list open, click the panel's empty corner so no dropdown keeps its focus ring.
+			if (!panel.search) await page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]').click({ position: { x: 5, y: 5 } });
 			await page.waitForTimeout(500); // let late errors of the panel's requests arrive
-			const file = join(PANEL_IMAGES_DIR, `panel-${panel.node.stem.toLowerCase()}.png`);
-			mkdirSync(PANEL_IMAGES_DIR, { recursive: true });
+			const file = join(panelImagesDir, `panel-${panel.node.stem.toLowerCase()}.png`);
+			mkdirSync(panelImagesDir, { recursive: true });
 			await page.screenshot({ path: file });
 			expect(statSync(file).size).toBeGreaterThan(10_000);
 			if (panel.search) await closeResourceLocator(page);
