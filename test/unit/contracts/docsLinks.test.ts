@@ -4,7 +4,7 @@
  * heading without updating its links fails here. Nodes and credentials are taken from package.json,
  * so a new one without a README link fails too.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { ROOT } from '../../../scripts/lib/paths';
@@ -116,6 +116,12 @@ describe('documentation links', () => {
 		const links = [...readme.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1]);
 		expect(links.length).toBeGreaterThan(10);
 		expect(links.filter((anchor) => !anchors.has(anchor))).toEqual([]);
+	});
+
+	it('every picture and repository file the README links to exists', () => {
+		const targets = [...readme.matchAll(/\]\(((?:docs|docker|contracts|workflows)\/[^)#\s]+|CHANGELOG\.md)\)/g)].map((match) => match[1]);
+		expect(targets.length).toBeGreaterThan(10);
+		expect(targets.filter((target) => !existsSync(join(ROOT, target)))).toEqual([]);
 	});
 
 	it("docker/README.md's links into the main README land on its headings", () => {
