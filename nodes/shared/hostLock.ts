@@ -13,7 +13,7 @@ import { mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Every n8n process of one installation must see this folder (docker/compose.yaml mounts it). */
+/** Every n8n process of one installation must see this folder (docker/docker-compose.yml mounts it). */
 export const HOST_LOCK_FOLDER = join(tmpdir(), 'n8n-shop-sync-locks');
 
 const HEARTBEAT_MS = 1_000;
@@ -80,6 +80,7 @@ async function breakIfStale(path: string, staleMs: number): Promise<void> {
 export async function withHostLock<T>(key: string, task: () => Promise<T>, options: HostLockOptions = {}): Promise<T> {
 	const folder = options.folder ?? HOST_LOCK_FOLDER;
 	const waitMs = options.waitMs ?? 120_000;
+	// Every time, not once per process: a tmp cleaner may remove an idle folder.
 	await mkdir(folder, { recursive: true });
 	const path = lockPath(folder, key);
 	const started = Date.now();
