@@ -24,7 +24,6 @@ import type { ManyChatState } from '../../simulators/manychat/state';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
 import type { ShopifyState } from '../../simulators/shopify/state';
 import { until } from '../support/until';
-import { ensureCrmSchema } from '../support/crmSchema';
 import { setUpCrmTables } from '../../scripts/lib/manualRun';
 
 jest.setTimeout(20 * 60_000);
@@ -103,7 +102,6 @@ describe('Shipped workflow: error handler alerts the admins, records the failed 
 		userFolder = mkdtempSync(join(tmpdir(), 'shop-sync-e2e-error-handler-'));
 		simulators = await startSimulators();
 		const urls = simulatorUrls(simulators);
-		await ensureCrmSchema(simulatorCredentials(urls));
 		n8n = await N8nInstance.launch({
 			userFolder,
 			workflowDirs: [join(ROOT, 'workflows')],

@@ -18,7 +18,6 @@ import type { ManyChatState } from '../../simulators/manychat/state';
 import { until } from '../support/until';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
 import type { ShopifyState } from '../../simulators/shopify/state';
-import { ensureCrmSchema } from '../support/crmSchema';
 import { setUpCrmTables } from '../../scripts/lib/manualRun';
 
 jest.setTimeout(20 * 60_000);
@@ -46,7 +45,6 @@ describe('Shipped workflow: Shopify order intake → BigQuery + ManyChat', () =>
 		userFolder = mkdtempSync(join(tmpdir(), 'shop-sync-e2e-order-intake-'));
 		simulators = await startSimulators();
 		const urls = simulatorUrls(simulators);
-		await ensureCrmSchema(simulatorCredentials(urls));
 		n8n = await N8nInstance.launch({ userFolder, workflowDirs: [join(ROOT, 'workflows')], publish: [WORKFLOW], credentials: simulatorCredentials(urls), log: (line) => process.stdout.write(`[e2e order-intake] ${line}\n`) });
 		await setUpCrmTables(n8n);
 		await until('each store has its orders/create subscription', () =>

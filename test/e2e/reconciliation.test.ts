@@ -23,7 +23,6 @@ import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators 
 import type { ShopifyState, StoreState } from '../../simulators/shopify/state';
 import { until } from '../support/until';
 import { runFromTrigger, setUpCrmTables } from '../../scripts/lib/manualRun';
-import { ensureCrmSchema } from '../support/crmSchema';
 
 jest.setTimeout(30 * 60_000);
 
@@ -86,7 +85,6 @@ describe('Shipped workflow: reconciliation heals missed customer and order webho
 		userFolder = mkdtempSync(join(tmpdir(), 'shop-sync-e2e-reconcile-'));
 		simulators = await startSimulators();
 		const urls = simulatorUrls(simulators);
-		await ensureCrmSchema(simulatorCredentials(urls));
 		// Published as in production: the webhook flows and the reconciliation that calls them.
 		n8n = await N8nInstance.launch({
 			userFolder,
