@@ -22,6 +22,8 @@ module.exports = {
 		layer('bench', { setupFiles: ['<rootDir>/test/nodes/harness/setupEnv.ts'] }),
 		// The n8n editor in headless Debian Chromium (`npm test` first runs scripts/ensure-chromium.ts).
 		layer('browser'),
+		// Reliability and security scenarios at their quick size (`npm run reliability` runs them full size).
+		layer('reliability'),
 		// n8n queue mode against local PostgreSQL and Redis: `npm run test:queue` (not part of `npm test`).
 		layer('queue'),
 	],

@@ -22,7 +22,7 @@ import { WindowLimiter } from './windowLimiter';
 const MAX_LOGGED_REQUESTS = 10_000;
 
 export function defaultFaults(): FaultConfig {
-	return { statusRates: {}, failNext: [], latencyMs: 0, hangRate: 0, hangNext: 0, throttle: true };
+	return { statusRates: {}, retryAfterSeconds: 1, failNext: [], latencyMs: 0, hangRate: 0, hangNext: 0, throttle: true };
 }
 
 interface CompiledRoute<S> {
@@ -78,6 +78,9 @@ export class SimulatorServer<S> {
 	state: S;
 
 	faults: FaultConfig = defaultFaults();
+
+	/** Requests kept in the log (oldest dropped first); long suites that audit every request raise it. */
+	maxLoggedRequests = MAX_LOGGED_REQUESTS;
 
 	private readonly routes: Array<CompiledRoute<S>>;
 
@@ -244,7 +247,7 @@ export class SimulatorServer<S> {
 			body: maskBody(request.body),
 		};
 		this.log.push(entry);
-		if (this.log.length > MAX_LOGGED_REQUESTS) this.log.shift();
+		if (this.log.length > this.maxLoggedRequests) this.log.shift();
 
 		const faults = this.faults;
 		const faultable = !faults.pathPattern || new RegExp(faults.pathPattern).test(request.path);
@@ -313,7 +316,8 @@ export class SimulatorServer<S> {
 		if (next) return next;
 		let roll = this.random();
 		for (const [status, rate] of Object.entries(faults.statusRates)) {
-			if (roll < rate) return { status: Number(status) };
+			// A vendor that throttles says when to come back; so does an injected 429 or 503.
+			if (roll < rate) return { status: Number(status), retryAfter: status === '429' || status === '503' ? faults.retryAfterSeconds : undefined };
 			roll -= rate;
 		}
 		return undefined;
@@ -381,7 +385,7 @@ export function validateFaults(body: unknown): string | undefined {
 		return 'send a JSON object, e.g. {"statusRates": {"500": 0.2}, "latencyMs": 100, "throttle": false}';
 	}
 	const patch = body as Record<string, unknown>;
-	const known = ['statusRates', 'failNext', 'latencyMs', 'hangRate', 'hangNext', 'throttle', 'pathPattern', 'seed'];
+	const known = ['statusRates', 'retryAfterSeconds', 'failNext', 'latencyMs', 'hangRate', 'hangNext', 'throttle', 'pathPattern', 'seed'];
 	const unknown = Object.keys(patch).filter((key) => !known.includes(key));
 	if (unknown.length) return `unknown fault setting(s): ${unknown.join(', ')}; known: ${known.join(', ')}`;
 	if (patch.statusRates !== undefined) {
@@ -395,7 +399,7 @@ export function validateFaults(body: unknown): string | undefined {
 		}
 		if (total > 1) return 'statusRates add up to more than 1';
 	}
-	for (const field of ['latencyMs', 'hangNext'] as const) {
+	for (const field of ['latencyMs', 'hangNext', 'retryAfterSeconds'] as const) {
 		if (patch[field] !== undefined && !(typeof patch[field] === 'number' && (patch[field] as number) >= 0)) {
 			return `${field} must be a number ≥ 0`;
 		}

@@ -96,6 +96,8 @@ export interface FaultStep {
 export interface FaultConfig {
 	/** Share (0..1) of responses replaced by each status code, e.g. {"500": 0.2}. */
 	statusRates: Record<string, number>;
+	/** Retry-After (seconds) sent with a 429 or 503 injected by statusRates. */
+	retryAfterSeconds: number;
 	/** Scripted answers for the next requests, in order, before statusRates is considered. */
 	failNext: FaultStep[];
 	/** Added to every response, in milliseconds. */

@@ -142,6 +142,8 @@ export interface StoreState {
 export interface WebhookSettings {
 	/** Share (0..1) of deliveries sent twice. */
 	duplicateRate: number;
+	/** Each delivery is sent a random 1..N times (at-least-once delivery); 1 sends it once. */
+	maxCopies: number;
 	/** Deliveries wait a random 0..N ms first, so they can arrive out of order. */
 	reorderWindowMs: number;
 	/** Attempts per delivery (Shopify: 8 retries over 4 hours; compressed here). */
@@ -205,7 +207,7 @@ export function initialShopifyState(): ShopifyState {
 			draftOrders: [],
 			subscriptions: [],
 		})),
-		webhooks: { duplicateRate: 0, reorderWindowMs: 0, maxAttempts: 5, retryBaseMs: 500, timeoutMs: 5000, enabled: true },
+		webhooks: { duplicateRate: 0, maxCopies: 1, reorderWindowMs: 0, maxAttempts: 5, retryBaseMs: 500, timeoutMs: 5000, enabled: true },
 		deliveries: [],
 		nextId: 7_000_000_000_001,
 		tokenLifetimeSeconds: 86_399,

@@ -3,7 +3,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type { SimHost, SimRuntime } from '../frame/types';
 import type { DeliveryRecord, ShopifyState, StoreState } from './state';
 
-const MAX_KEPT_DELIVERIES = 20_000;
+const MAX_KEPT_DELIVERIES = 200_000;
 
 /** customers/create → CUSTOMERS_CREATE */
 export function topicEnum(topic: string): string {
@@ -61,7 +61,9 @@ export class WebhookDispatcher implements SimRuntime {
 			this.record(delivery);
 			if (!settings.enabled) continue;
 			this.schedule(() => this.attempt(delivery, body, headers), this.jitter());
-			if (settings.duplicateRate > 0 && Math.random() < settings.duplicateRate) {
+			let copies = settings.maxCopies > 1 ? Math.floor(Math.random() * settings.maxCopies) : 0;
+			if (settings.duplicateRate > 0 && Math.random() < settings.duplicateRate) copies = Math.max(copies, 1);
+			for (let index = 0; index < copies; index++) {
 				const copy: DeliveryRecord = { ...delivery, duplicateOf: delivery.webhookId };
 				this.record(copy);
 				this.schedule(() => this.attempt(copy, body, headers), this.jitter());
