@@ -52,7 +52,7 @@ export async function downstreamFaults(env: ReliabilityEnvironment, quick: boole
 	const replayRounds: Array<{ replayed: number; failed: number }> = [];
 	try {
 		setFaults();
-		await runTraffic(env, traffic, { events: quick ? 24 : 400, window: 24, batch: 12, editsPerRound: quick ? 6 : 40 }, (line) => env.log(`[faults] ${line}`));
+		await runTraffic(env, traffic, { events: quick ? 24 : 200, window: 24, batch: 12, editsPerRound: quick ? 6 : 25 }, (line) => env.log(`[faults] ${line}`));
 		// Replays, with the faults still on, until the error workflow has nothing left that failed.
 		for (let round = 0; round < MAX_REPLAY_ROUNDS; round++) {
 			await env.settle();

@@ -38,7 +38,7 @@ export const ORDER_INTAKE: OrderIntakeWorkflow = {
 	workflowId: 'shopSyncOrderIntake',
 	webhookId: 'shop-sync-orders-store-a',
 	triggerNode: 'Store A New Orders',
-	notificationNode: 'Notify Managers',
+	notificationNode: 'Notify Manager 2',
 	notificationFlow: 'content20260101000000_000001',
 	managers: 2,
 };

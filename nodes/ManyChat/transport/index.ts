@@ -57,6 +57,13 @@ export const manyChatService: ServiceDefinition = {
 	},
 };
 
+/**
+ * ManyChat answers in well under a second; a call silent for 20 s is not coming back. Shorter than
+ * the shared 60 s because a notification holds its manager's lock while it waits, and every other
+ * notification to that manager waits behind it (found by the reliability suite's hang faults).
+ */
+export const MANYCHAT_TIMEOUT_MS = 20_000;
+
 export interface ManyChatRequestOptions {
 	qs?: IDataObject;
 	body?: IDataObject;
@@ -86,6 +93,7 @@ export async function manyChatApiRequest(
 		itemIndex: options.itemIndex,
 		idempotent: options.idempotent,
 		limiter,
+		timeoutMs: MANYCHAT_TIMEOUT_MS,
 	})) as HttpResponse<ManyChatEnvelope>;
 	return response.body.data;
 }

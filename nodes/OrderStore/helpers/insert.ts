@@ -5,6 +5,7 @@
  * land and each rejected row comes back with its reasons, mapped here to its insertId.
  */
 import type { Store } from '../transport/client';
+import { withDeadline } from '../transport/deadline';
 
 export const MAX_ROWS_PER_REQUEST = 500;
 export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
@@ -60,7 +61,7 @@ export async function insertRows(store: Store, table: string, rows: RowToInsert[
 	for (const batch of plan.batches) {
 		let partial: PartialFailure | undefined;
 		try {
-			await target.insert(batch, { raw: true, skipInvalidRows: true, ignoreUnknownValues: false, partialRetries: 0 });
+			await withDeadline(`an insert of ${batch.length} row(s)`, async () => await target.insert(batch, { raw: true, skipInvalidRows: true, ignoreUnknownValues: false, partialRetries: 0 }));
 		} catch (error) {
 			partial = error as PartialFailure;
 		}

@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { redactSecrets } from '../../shared/errors';
 import { CredentialProblem, type ServiceAccount } from './account';
+import { DeadlineExceeded, withDeadline, type DeadlineOptions } from './deadline';
 import { accessToken, forgetToken, TokenRefused } from './token';
 
 export interface Store {
@@ -78,8 +79,12 @@ function clientValues(typed: TypedParams): Record<string, unknown> {
 	);
 }
 
-/** Runs a query with named, typed parameters and returns plain rows (see plainValue). */
-export async function query(store: Store, sql: string, typed: TypedParams): Promise<IDataObject[]> {
+/**
+ * Runs a query with named, typed parameters and returns plain rows (see plainValue). Each call has
+ * a deadline (transport/deadline.ts); `deadline` overrides it (the user's own SQL may run long and
+ * is not repeated).
+ */
+export async function query(store: Store, sql: string, typed: TypedParams, deadline: DeadlineOptions = {}): Promise<IDataObject[]> {
 	const request: Query = {
 		query: sql,
 		params: clientValues(typed),
@@ -87,7 +92,7 @@ export async function query(store: Store, sql: string, typed: TypedParams): Prom
 		location: store.account.location,
 		useLegacySql: false,
 	};
-	const [rows] = await store.bq.query(request);
+	const [rows] = await withDeadline('a query', async () => await store.bq.query(request), deadline);
 	return (rows as IDataObject[]).map((row) => plainValue(row) as IDataObject);
 }
 
@@ -124,6 +129,13 @@ export function storeError(node: INode, error: unknown, account: ServiceAccount 
 			message: redactSecrets(`BigQuery: ${error.message}`, secrets),
 			description: 'Check the service account key (is it deleted or disabled in Google Cloud?) and, for the simulator, the Token URL of the credential.',
 			httpCode: String(error.status),
+			itemIndex,
+		});
+	}
+	if (error instanceof DeadlineExceeded) {
+		return new NodeApiError(node, { message: error.message } as JsonObject, {
+			message: `BigQuery: ${error.message}`,
+			description: 'BigQuery or the network to it is not answering. Run the execution again later (the error workflow keeps it for npm run replay); saved orders are not stored twice.',
 			itemIndex,
 		});
 	}

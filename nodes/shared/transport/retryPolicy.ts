@@ -50,13 +50,16 @@ export type AttemptFailure =
 /**
  * Whether a failed attempt should be repeated.
  * Non-idempotent sends (a message, an order) are repeated only when the request provably never
- * reached the server; anything else could deliver twice.
+ * reached the server or was refused unprocessed (429); anything else could deliver twice.
  */
 export function isRetryable(failure: AttemptFailure, idempotent: boolean): boolean {
 	if (failure.kind === 'network') {
 		const code = failure.code ?? '';
 		return idempotent ? RETRYABLE_NETWORK_CODES.has(code) : NOT_SENT_NETWORK_CODES.has(code);
 	}
+	// 429 is a refusal before any work (RFC 6585; ManyChat and Shopify document it as "not
+	// accepted, try later"), so even a send may be repeated once the wait is over.
+	if (failure.statusCode === 429) return true;
 	return idempotent && RETRYABLE_STATUS.has(failure.statusCode);
 }
 

@@ -39,10 +39,14 @@ describe('isRetryable', () => {
 		expect(isRetryable({ kind: 'status', statusCode }, true)).toBe(false);
 	});
 
-	it('never repeats a non-idempotent send after any HTTP answer: it may have been processed', () => {
-		for (const statusCode of [429, 500, 502, 503, 504]) {
+	it('never repeats a non-idempotent send after a 5xx or timeout answer: it may have been processed', () => {
+		for (const statusCode of [408, 500, 502, 503, 504]) {
 			expect(isRetryable({ kind: 'status', statusCode }, false)).toBe(false);
 		}
+	});
+
+	it('repeats a send after 429: the service refused it before doing anything', () => {
+		expect(isRetryable({ kind: 'status', statusCode: 429 }, false)).toBe(true);
 	});
 
 	it('repeats a send only when the connection was never made', () => {

@@ -140,7 +140,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const entries = (this.getNodeParameter('parameters.parameter', itemIndex, []) as ParameterEntry[]) ?? [];
 		const maxRows = this.getNodeParameter('maxRows', itemIndex, 1000) as number;
 		const typed = typedParameters.call(this, entries, itemIndex);
-		const result = await settle(withStore(store, async (current) => await query(current, sql, typed)));
+		// The user's SQL may run long, and may write: one attempt, a generous deadline.
+		const result = await settle(withStore(store, async (current) => await query(current, sql, typed, { deadlineMs: 10 * 60_000, attempts: 1 })));
 		if (!result.ok) throw storeError(this.getNode(), result.error, store.account, itemIndex);
 		return result.value.slice(0, maxRows) as IDataObject[];
 	});

@@ -26,12 +26,29 @@ export const description: INodeProperties[] = [
 		default: 'graphql',
 		displayOptions: { show: { resource: ['customer'], operation: ['get'] } },
 	},
+	{
+		displayName: 'If Not Found',
+		name: 'ifNotFound',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Fail', value: 'error', description: 'Stop with an error that names the customer ID' },
+			{
+				name: 'Output a Not-Found Item',
+				value: 'notFoundItem',
+				description: 'Output { ID, notFound: true } instead, e.g. to skip a change that arrives after the customer was deleted',
+			},
+		],
+		default: 'error',
+		displayOptions: { show: { resource: ['customer'], operation: ['get'] } },
+	},
 ];
 
-/** Reads one customer; a missing one is an error that names the ID, not an empty item. */
-export async function fetchCustomer(this: IExecuteFunctions, id: string, itemIndex: number): Promise<IDataObject> {
+/** Reads one customer; a missing one is an error that names the ID (or null when `missingIsNull`). */
+export async function fetchCustomer(this: IExecuteFunctions, id: string, itemIndex: number, missingIsNull = false): Promise<IDataObject | null> {
 	const data = await shopifyGraphql.call(this, documents.customerGet, { id }, { itemIndex });
 	if (!data.customer) {
+		if (missingIsNull) return null;
 		throw parameterError(this.getNode(), 'Customer', `no customer ${id} in this store`, 'Pick the customer from the list, or check that the credential points at the right store.', itemIndex);
 	}
 	return data.customer as IDataObject;
@@ -40,7 +57,8 @@ export async function fetchCustomer(this: IExecuteFunctions, id: string, itemInd
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const id = gidParameter.call(this, 'Customer', 'Customer', this.getNodeParameter('customerId', itemIndex), itemIndex);
-		const customer = await fetchCustomer.call(this, id, itemIndex);
+		const customer = await fetchCustomer.call(this, id, itemIndex, this.getNodeParameter('ifNotFound', itemIndex, 'error') === 'notFoundItem');
+		if (!customer) return { id, notFound: true };
 		return this.getNodeParameter('outputFormat', itemIndex, 'graphql') === 'webhookPayload' ? customerAsWebhookPayload(customer) : customer;
 	});
 }

@@ -26,6 +26,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			throwOnUserErrors(this, 'customerUpdate', payload.userErrors, itemIndex);
 		}
 		if (customer.emailMarketingState) await updateEmailConsent.call(this, id, customer.emailMarketingState, itemIndex);
-		return await fetchCustomer.call(this, id, itemIndex);
+		return (await fetchCustomer.call(this, id, itemIndex)) as IDataObject;
 	});
 }
