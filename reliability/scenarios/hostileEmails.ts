@@ -4,7 +4,8 @@
  * proxy) and goes through the shipped delivery-email intake on its production schedule. No
  * execution may crash; every email the trigger's search selects must end as a saved order, a
  * review item sent to the managers, or a clear error recorded for replay; the parser's time per
- * email stays within its bound.
+ * email stays within its bound. An email the parser cannot read at all leaves by its error output
+ * to the same review message (a clear error); a failed execution is recorded for replay.
  */
 import axios from 'axios';
 
@@ -82,11 +83,13 @@ export async function hostileEmails(env: ReliabilityEnvironment, quick: boolean)
 			slowestPerEmailMs = Math.max(slowestPerEmailMs, perEmail);
 			if (perEmail > PER_EMAIL_BOUND_MS) overBound++;
 		}
-		const [orders, reviews] = [(parserRun?.data?.main[0] ?? []) as RunItem[], (parserRun?.data?.main[1] ?? []) as RunItem[]];
+		const [orders, reviews, unreadable] = [0, 1, 2].map((output) => (parserRun?.data?.main[output] ?? []) as RunItem[]);
 		const saved = new Set(((runData[SAVE]?.[0]?.data?.main[0] ?? []) as RunItem[]).map((item) => pairedIndex(item)));
 		const reviewSent = runData[REVIEW]?.[0] && !runData[REVIEW][0].error;
 		orders.forEach((item, index) => saved.has(index) && outcomes.set(gmailIdAt(pairedIndex(item)), 'order'));
 		if (reviewSent) for (const item of reviews) outcomes.set(gmailIdAt(pairedIndex(item)), 'review');
+		// The parser's error output (an email it cannot read at all) goes to the same review message.
+		if (reviewSent) for (const item of unreadable) outcomes.set(gmailIdAt(pairedIndex(item)), 'error');
 		if (execution.status === 'error') {
 			const message = data.resultData.error?.message ?? '';
 			if (notes.length < 5) notes.push(`execution ${execution.id} failed: ${message.slice(0, 160)}`);
@@ -107,7 +110,7 @@ export async function hostileEmails(env: ReliabilityEnvironment, quick: boolean)
 			figure('not selected by the trigger search (sender unreadable)', delivered.size - selected.size),
 			figure('selected → saved order', count('order')),
 			figure('selected → review item', count('review')),
-			figure('selected → clear error (recorded for replay)', count('error')),
+			figure('selected → clear error (sent to review, or recorded for replay)', count('error')),
 			figure('selected, no outcome (lost)', unaccounted.length, true),
 			figure('crashed executions', crashed, true),
 			figure(`parser over ${PER_EMAIL_BOUND_MS / 1000} s per email`, overBound, true),

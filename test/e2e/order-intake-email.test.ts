@@ -4,6 +4,7 @@
  * schedule (every minute). Gmail is the Gmail simulator, reached through the Google-intercepting
  * proxy (n8n started with HTTPS_PROXY and the test CA in NODE_EXTRA_CA_CERTS), so n8n calls the
  * real URLs https://www.googleapis.com/gmail/v1/… and https://oauth2.googleapis.com/token.
+ * The trigger lists new emails (headers only) and the workflow downloads each as raw bytes.
  * Fixture emails of both delivery services and one that needs review land in the mailbox; the
  * test asserts the BigQuery rows, the ManyChat notifications, and that a later poll re-processes
  * nothing.
@@ -149,7 +150,13 @@ describe('Shipped workflow: delivery-email order intake (Gmail Trigger → parse
 		expect(notifications()).toHaveLength(orderNotifications + reviewNotifications);
 		const fetched = gmail().requests.filter((request) => request.path.startsWith('/gmail/v1/users/me/messages/'));
 		expect(fetched.some((request) => request.path.endsWith(delivered.get(UNRELATED_FIXTURE)!))).toBe(false);
-		expect(fetched.every((request) => request.query.format === 'raw')).toBe(true);
+		// The trigger reads headers only (Simplify on); *Fetch Raw Email (Gmail)* downloads each
+		// delivery email once as raw RFC 822 bytes, for the parser.
+		expect(fetched.every((request) => ['metadata', 'raw'].includes(request.query.format))).toBe(true);
+		for (const name of [...ORDER_FIXTURES, REVIEW_FIXTURE]) {
+			const rawFetches = fetched.filter((request) => request.path.endsWith(`/${delivered.get(name)}`) && request.query.format === 'raw' && request.status === 200);
+			expect({ name, rawFetches: rawFetches.length }).toEqual({ name, rawFetches: 1 });
+		}
 
 		// Every Gmail call came through the proxy as a call to Google's own host, with a refreshed token.
 		const apiCalls = gmail().requests.filter((request) => request.path.startsWith('/gmail/v1/'));
