@@ -75,8 +75,8 @@ export const description: INodeProperties[] = [
 				name: 'regexTimeoutMs',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: 100,
-				description: 'How long one template regular expression may run on one email',
+				default: 1000,
+				description: 'How long one template regular expression may run on one email (wall-clock time, so keep room for a busy server)',
 			},
 			{
 				displayName: 'Skip Already Processed Orders',
@@ -140,7 +140,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				const document = new EmailDocument(email.html);
 				const template = matchTemplate(email, document, templates);
 				extraction = template
-					? extractOrder(email, template, document, { regexTimeoutMs: settings.regexTimeoutMs ?? 100, ingestedAt })
+					? extractOrder(email, template, document, { regexTimeoutMs: settings.regexTimeoutMs ?? 1000, ingestedAt })
 					: {
 							kind: 'review',
 							reason: `no template matches this email (from: ${email.from ?? 'unknown'}, subject: ${email.subject ?? 'none'})`,
