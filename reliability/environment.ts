@@ -67,6 +67,11 @@ export class ReliabilityEnvironment {
 			// ManyChat allows 100 flows per subscriber per hour; the full run announces 1,000+ orders
 			// to the same two managers within the hour, so the cap is lifted (README: Limits).
 			(simulators.manychat as unknown as SimulatorServer<ManyChatState>).state.flowsPerSubscriberPerHour = Number.MAX_SAFE_INTEGER;
+			// Shopify retries a failed delivery 8 times over 4 hours; the simulator's default squeezes
+			// 5 attempts into ~8 s. Here 8 attempts over ~4 min: long enough to ride out the seconds in
+			// which a loaded n8n on SQLite answers 503 to everything (its database ping timed out), as
+			// Shopify's schedule would, short enough for a run to finish.
+			Object.assign((simulators.shopify as unknown as SimulatorServer<ShopifyState>).state.webhooks, { maxAttempts: 8, retryBaseMs: 2000 });
 			const urls = simulatorUrls(simulators);
 			proxy = await startGoogleProxy({ target: urls.gmail, caDir: join(folder, 'google-test-ca') });
 			const credentials: CredentialImport[] = [

@@ -36,6 +36,7 @@ export async function atLeastOnce(env: ReliabilityEnvironment, quick: boolean): 
 			figure('events (customer changes + orders)', audit.customerEvents + audit.orderEvents),
 			figure('webhook deliveries (each event 1–3×, echoes included)', deliveries.length),
 			figure('of them repeated copies', deliveries.filter((delivery) => delivery.duplicateOf).length),
+			figure('deliveries Shopify gave up on (every attempt refused or timed out)', deliveries.filter((delivery) => !delivery.delivered).length),
 			figure('effects expected (CEGID, stores, BigQuery rows, notifications)', audit.expectedEffects),
 			figure('lost', audit.lost, true),
 			figure('duplicated', audit.duplicated, true),
