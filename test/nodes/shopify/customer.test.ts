@@ -42,6 +42,16 @@ describe('Shopify Admin node: customers', () => {
 		expect(read.output(NODE)[0].json.id).toBe(customer.id);
 	});
 
+	it('reads a customer that is gone as an error that names it, or, when asked, as a not-found item', async () => {
+		const gone = 'gid://shopify/Customer/424242';
+		const failing = await runWorkflow(shopifyWorkflow({ resource: 'customer', operation: 'get', customerId: { mode: 'id', value: gone } }), { credentials: credentials() });
+		expect(failing.error(NODE)?.message).toContain(`no customer ${gone} in this store`);
+
+		const tolerant = await runWorkflow(shopifyWorkflow({ resource: 'customer', operation: 'get', customerId: { mode: 'id', value: gone }, ifNotFound: 'notFoundItem' }), { credentials: credentials() });
+		expect(tolerant.error(NODE)).toBeUndefined();
+		expect(tolerant.output(NODE).map((item) => item.json)).toEqual([{ id: gone, notFound: true }]);
+	});
+
 	it('upserts by email and by custom ID idempotently: three runs, one customer, no change after the first', async () => {
 		const byEmail = shopifyWorkflow({ resource: 'customer', operation: 'upsert', matchBy: 'email', customerFields: { email: 'ana@example.com', firstName: 'Ana' } });
 		for (let run = 0; run < 3; run++) expect((await runWorkflow(byEmail, { credentials: credentials() })).error(NODE)).toBeUndefined();
