@@ -24,6 +24,7 @@ import type { GmailState } from '../simulators/gmail/state';
 import type { ManyChatState } from '../simulators/manychat/state';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../simulators/registry';
 import type { ShopifyState, StoreState } from '../simulators/shopify/state';
+import { until } from '../test/support/until';
 
 export const WORKFLOWS = {
 	customerSync: 'shopSyncCustomerSync',
@@ -34,17 +35,6 @@ export const WORKFLOWS = {
 
 /** Webhook → CEGID node upsert with a SOAP credential (the CEGID e2e test's probe). */
 const CEGID_SOAP_PROBE = 'e2eCegidSoapUpsert';
-const FINISHED = ['success', 'error', 'crashed', 'canceled'];
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
-
-export async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 600_000, everyMs = 250): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (await check()) return;
-		await sleep(everyMs);
-	}
-	throw new Error(`Timed out after ${Math.round(timeoutMs / 1000)} s waiting until ${what}`);
-}
 
 export class ReliabilityEnvironment {
 	private constructor(
@@ -148,13 +138,6 @@ export class ReliabilityEnvironment {
 		return response.data;
 	}
 
-	async executionCount(workflowId: string, statuses: string[]): Promise<number> {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId, status: statuses }));
-		const response = await this.n8n.rest<{ data: { count: number } }>('GET', `/rest/executions?filter=${filter}&limit=1`);
-		if (response.status !== 200) throw new Error(`GET /rest/executions answered HTTP ${response.status}`);
-		return response.data.data.count;
-	}
-
 	/** Executions not finished yet, over every workflow (an instance too busy to answer counts as busy). */
 	async unfinished(): Promise<number> {
 		const filter = encodeURIComponent(JSON.stringify({ status: ['running', 'new', 'waiting'] }));
@@ -208,8 +191,10 @@ export class ReliabilityEnvironment {
 		await until(`fewer than ${window} executions are unfinished`, async () => (await this.unfinished()) < window, 1_800_000, 200);
 	}
 
+	private api?: AxiosInstance;
+
 	publicApi(): AxiosInstance {
-		return axios.create({ baseURL: `${this.n8n.baseUrl}/api/v1`, headers: { 'X-N8N-API-KEY': this.n8n.apiKey! }, validateStatus: () => true, timeout: 60_000 });
+		return (this.api ??= axios.create({ baseURL: `${this.n8n.baseUrl}/api/v1`, headers: { 'X-N8N-API-KEY': this.n8n.apiKey! }, validateStatus: () => true, timeout: 60_000 }));
 	}
 
 	async dataTableRows<Row>(name: string): Promise<Row[]> {
@@ -244,9 +229,5 @@ export class ReliabilityEnvironment {
 		} catch {
 			return false;
 		}
-	}
-
-	static get finishedStatuses(): string[] {
-		return FINISHED;
 	}
 }

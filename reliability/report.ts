@@ -23,6 +23,11 @@ export interface ScenarioResult {
 
 export const figure = (name: string, value: number, mustBeZero = false): Figure => ({ name, value, mustBeZero });
 
+/** A scenario's result, timed from `started` (performance.now()). */
+export function scenarioResult(scenario: string, title: string, quick: boolean, started: number, figures: Figure[], notes: string[]): ScenarioResult {
+	return { scenario, title, size: quick ? 'quick' : 'full', seconds: (performance.now() - started) / 1000, figures, notes };
+}
+
 /** Figures that broke a promise, as "scenario: name = value". */
 export function broken(results: ScenarioResult[]): string[] {
 	return results.flatMap((result) => result.figures.filter((entry) => entry.mustBeZero && entry.value !== 0).map((entry) => `${result.scenario}: ${entry.name} = ${entry.value}`));

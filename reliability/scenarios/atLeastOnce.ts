@@ -5,7 +5,7 @@
  * effect in CEGID, BigQuery, the managers' ManyChat inbox and the other stores.
  */
 import { WORKFLOWS, type ReliabilityEnvironment } from '../environment';
-import { figure, type ScenarioResult } from '../report';
+import { figure, scenarioResult, type ScenarioResult } from '../report';
 import { ShopTraffic } from '../shopTraffic';
 import { runTraffic } from '../trafficPlan';
 
@@ -27,12 +27,12 @@ export async function atLeastOnce(env: ReliabilityEnvironment, quick: boolean): 
 	const failed = (await Promise.all([WORKFLOWS.customerSync, WORKFLOWS.orderIntake].map(async (id) => await env.executionsSince(id, lastExecution))))
 		.flat()
 		.filter((execution) => execution.status !== 'success');
-	return {
-		scenario: 'at-least-once',
-		title: '1. At-least-once delivery',
-		size: quick ? 'quick' : 'full',
-		seconds: (performance.now() - started) / 1000,
-		figures: [
+	return scenarioResult(
+		'at-least-once',
+		'1. At-least-once delivery',
+		quick,
+		started,
+		[
 			figure('events (customer changes + orders)', audit.customerEvents + audit.orderEvents),
 			figure('webhook deliveries (each event 1–3×, echoes included)', deliveries.length),
 			figure('of them repeated copies', deliveries.filter((delivery) => delivery.duplicateOf).length),
@@ -42,10 +42,10 @@ export async function atLeastOnce(env: ReliabilityEnvironment, quick: boolean): 
 			figure('duplicated', audit.duplicated, true),
 			figure('failed executions', failed.length, true),
 		],
-		notes: [
+		[
 			`${audit.customerEvents} customer changes and ${audit.orderEvents} orders; ${audit.cegidWrites} CEGID writes (at most one per change); deliveries in random order within 1.5 s, at most 24 executions unfinished at a time`,
 			...audit.problems,
 			...failed.slice(0, 5).map((execution) => `execution ${execution.id} ended ${execution.status}`),
 		],
-	};
+	);
 }

@@ -9,7 +9,7 @@
 import type { SimulatorServer } from '../../simulators/frame/server';
 import type { LoggedRequest } from '../../simulators/frame/types';
 import type { ReliabilityEnvironment } from '../environment';
-import { figure, type ScenarioResult } from '../report';
+import { figure, scenarioResult, type ScenarioResult } from '../report';
 import { ShopTraffic } from '../shopTraffic';
 import { runTraffic } from '../trafficPlan';
 
@@ -72,12 +72,12 @@ export async function downstreamFaults(env: ReliabilityEnvironment, quick: boole
 	const retry = servers.map((server, index) => retryFigures(server.requests.slice(logStart[index])));
 	const faults = retry.reduce((sum, entry) => ({ '5xx': sum['5xx'] + entry.faults['5xx'], hang: sum.hang + entry.faults.hang, '429': sum['429'] + entry.faults['429'] }), { '5xx': 0, hang: 0, '429': 0 });
 	const requests = servers.reduce((sum, server, index) => sum + server.requests.length - logStart[index], 0);
-	return {
-		scenario: 'faults',
-		title: '2. Faults downstream',
-		size: quick ? 'quick' : 'full',
-		seconds: (performance.now() - started) / 1000,
-		figures: [
+	return scenarioResult(
+		'faults',
+		'2. Faults downstream',
+		quick,
+		started,
+		[
 			figure('events (customer changes + orders)', audit.customerEvents + audit.orderEvents),
 			figure('requests to CEGID, BigQuery, ManyChat, Shopify', requests),
 			figure('injected: 5xx / hang / 429', faults['5xx'] + faults.hang + faults['429']),
@@ -88,11 +88,11 @@ export async function downstreamFaults(env: ReliabilityEnvironment, quick: boole
 			figure('lost', audit.lost, true),
 			figure('duplicated', audit.duplicated, true),
 		],
-		notes: [
+		[
 			`faults injected: ${faults['5xx']} × 5xx, ${faults.hang} hangs, ${faults['429']} × 429 (Retry-After: 1 s); replay rounds under the same faults: ${replayRounds.map((round) => `${round.replayed} replayed / ${round.failed} failed`).join(', ') || 'none needed'}`,
 			`a replay that fails again is recorded by the error workflow as a new row, so "sent to the error workflow" counts every failed attempt`,
 			...audit.problems,
 			...stillFailed.slice(0, 5).map((row) => `execution ${row.executionId} (${row.workflowId}) still failed at ${row.failedNode}: ${row.errorMessage}`),
 		],
-	};
+	);
 }

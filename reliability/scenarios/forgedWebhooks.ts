@@ -11,7 +11,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
 
 import type { ReliabilityEnvironment } from '../environment';
-import { figure, type ScenarioResult } from '../report';
+import { figure, scenarioResult, type ScenarioResult } from '../report';
 
 interface Forgery {
 	kind: string;
@@ -151,22 +151,22 @@ export async function forgedWebhooks(env: ReliabilityEnvironment, quick: boolean
 	const executions = (await env.lastExecutionId()) - lastExecution;
 	const downstream = DOWNSTREAM.reduce((sum, name, index) => sum + env.simulators[name].requests.length - downstreamBefore[index], 0);
 	const wrongStatus = [...byKind.values()].reduce((sum, tally) => sum + tally.sent - tally.right, 0);
-	return {
-		scenario: 'forged',
-		title: '3. Forged and malformed webhooks',
-		size: quick ? 'quick' : 'full',
-		seconds: (performance.now() - started) / 1000,
-		figures: [
+	return scenarioResult(
+		'forged',
+		'3. Forged and malformed webhooks',
+		quick,
+		started,
+		[
 			figure('requests', list.length),
 			figure('wrong status code', wrongStatus, true),
 			figure('executions started', executions, true),
 			figure('requests reaching CEGID, BigQuery, ManyChat, Shopify', downstream, true),
 			figure(`failed health checks (of ${healthChecks})`, unhealthy, true),
 		],
-		notes: [
+		[
 			`by kind (expected status / sent): ${[...byKind.entries()].map(([kind, tally]) => `${kind} ${tally.right}/${tally.sent}`).join(', ')}`,
 			'missing, wrong or tampered HMAC → 401 and unknown shop → 403 come from our trigger; a body that is not JSON → 422 and one over 16 MiB → 500 come from n8n itself, before the trigger runs (n8n 2.41 does not answer 413)',
 			...wrong,
 		],
-	};
+	);
 }

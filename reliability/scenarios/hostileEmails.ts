@@ -10,8 +10,9 @@
 import axios from 'axios';
 
 import { hostileInputs } from '../../test/fixtures/hostileEmails';
-import { WORKFLOWS, until, type ReliabilityEnvironment } from '../environment';
-import { figure, type ScenarioResult } from '../report';
+import { until } from '../../test/support/until';
+import { WORKFLOWS, type ReliabilityEnvironment } from '../environment';
+import { figure, scenarioResult, type ScenarioResult } from '../report';
 
 /** The shipped trigger's search and page size (workflows/order-intake-email.json). */
 const TRIGGER_QUERY = 'from:swiftparcel.example OR from:bystraya-dostavka.example';
@@ -99,12 +100,12 @@ export async function hostileEmails(env: ReliabilityEnvironment, quick: boolean)
 	}
 	const unaccounted = [...selected].filter((id) => !outcomes.has(id));
 	const count = (outcome: Outcome) => [...selected].filter((id) => outcomes.get(id) === outcome).length;
-	return {
-		scenario: 'hostile-emails',
-		title: '4. Hostile emails',
-		size: quick ? 'quick' : 'full',
-		seconds: (performance.now() - started) / 1000,
-		figures: [
+	return scenarioResult(
+		'hostile-emails',
+		'4. Hostile emails',
+		quick,
+		started,
+		[
 			figure('hostile emails sent', inputs.length),
 			figure('refused by Gmail (no header block)', refusedByGmail),
 			figure('not selected by the trigger search (sender unreadable)', delivered.size - selected.size),
@@ -115,6 +116,6 @@ export async function hostileEmails(env: ReliabilityEnvironment, quick: boolean)
 			figure('crashed executions', crashed, true),
 			figure(`parser over ${PER_EMAIL_BOUND_MS / 1000} s per email`, overBound, true),
 		],
-		notes: [`slowest parser time per email in one poll: ${slowestPerEmailMs.toFixed(0)} ms; ${PER_POLL} emails per poll`, ...unaccounted.slice(0, 5).map((id) => `no outcome for "${delivered.get(id)}" (Gmail id ${id})`), ...notes],
-	};
+		[`slowest parser time per email in one poll: ${slowestPerEmailMs.toFixed(0)} ms; ${PER_POLL} emails per poll`, ...unaccounted.slice(0, 5).map((id) => `no outcome for "${delivered.get(id)}" (Gmail id ${id})`), ...notes],
+	);
 }

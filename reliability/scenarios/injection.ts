@@ -10,7 +10,7 @@
 import axios from 'axios';
 
 import type { ReliabilityEnvironment } from '../environment';
-import { figure, type ScenarioResult } from '../report';
+import { figure, scenarioResult, type ScenarioResult } from '../report';
 import { ShopTraffic } from '../shopTraffic';
 
 export const HOSTILE_TEXTS = [
@@ -97,18 +97,18 @@ export async function injection(env: ReliabilityEnvironment, quick: boolean): Pr
 		const sql = String((request.body as { query?: unknown } | undefined)?.query ?? '');
 		for (const text of texts) if (sql && sql.includes(text)) inlinedSql++;
 	}
-	return {
-		scenario: 'injection',
-		title: '5. Injection round-trip',
-		size: quick ? 'quick' : 'full',
-		seconds: (performance.now() - started) / 1000,
-		figures: [
+	return scenarioResult(
+		'injection',
+		'5. Injection round-trip',
+		quick,
+		started,
+		[
 			figure('hostile texts', texts.length),
 			figure('stored values compared (CEGID REST + SOAP, stores, BigQuery)', checked),
 			figure('not byte-identical', mismatches.length, true),
 			figure('values unescaped in a SOAP envelope', unescaped, true),
 			figure('values inlined into BigQuery SQL', inlinedSql, true),
 		],
-		notes: ['no target field in these paths documents a limit under 255 characters, so nothing may be cut', ...mismatches.slice(0, 8)],
-	};
+		['no target field in these paths documents a limit under 255 characters, so nothing may be cut', ...mismatches.slice(0, 8)],
+	);
 }

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { ReliabilityEnvironment } from '../environment';
-import { figure, type ScenarioResult } from '../report';
+import { figure, scenarioResult, type ScenarioResult } from '../report';
 
 const SECRET_KEY = /(secret|password|apikey|api_key|token|privatekey|private_key|webkey)/i;
 /** n8n's own places for secrets: credentials (encrypted) and the users' API keys. */
@@ -79,18 +79,18 @@ export async function secretsAudit(env: ReliabilityEnvironment, quick: boolean):
 	const hits: string[] = [];
 	for (const [place, text] of places) for (const secret of secrets) if (text.includes(secret.value)) hits.push(`${secret.label} in ${place}`);
 	const executionRows = (places.get('n8n database, table execution_data') ?? '').split('\n').filter(Boolean).length;
-	return {
-		scenario: 'secrets',
-		title: '6. Secrets',
-		size: quick ? 'quick' : 'full',
-		seconds: (performance.now() - started) / 1000,
-		figures: [
+	return scenarioResult(
+		'secrets',
+		'6. Secrets',
+		quick,
+		started,
+		[
 			figure('secrets searched for', secrets.length),
 			figure('places searched (database tables, log, request logs)', places.size),
 			figure('executions whose data was searched', executionRows),
 			figure('simulator requests searched', requests),
 			figure('unmasked hits (leaked)', hits.length, true),
 		],
-		notes: [`searched: ${[...new Set(secrets.map((secret) => secret.label.replace(/\.[^.]*$/, '')))].length} credentials' secrets, access tokens issued during the run, the n8n API key; n8n keeps credentials encrypted and API keys in its own tables, which are not searched`, ...hits.slice(0, 10)],
-	};
+		[`searched: ${[...new Set(secrets.map((secret) => secret.label.replace(/\.[^.]*$/, '')))].length} credentials' secrets, access tokens issued during the run, the n8n API key; n8n keeps credentials encrypted and API keys in its own tables, which are not searched`, ...hits.slice(0, 10)],
+	);
 }
