@@ -67,7 +67,10 @@ export async function downstreamFaults(env: ReliabilityEnvironment, quick: boole
 	}
 	await env.settle();
 	const audit = traffic.audit();
-	const rows = (await env.failedEvents()).filter((row) => !failedBefore.has(row.id));
+	const newRows = (await env.failedEvents()).filter((row) => !failedBefore.has(row.id));
+	// A failed sub-execution is reported by n8n too; the error handler keeps it (status
+	// sub_execution) but replays its caller, so it is not a separate event.
+	const rows = newRows.filter((row) => row.status !== 'sub_execution');
 	const stillFailed = rows.filter((row) => row.status === 'failed');
 	const retry = servers.map((server, index) => retryFigures(server.requests.slice(logStart[index])));
 	const faults = retry.reduce((sum, entry) => ({ '5xx': sum['5xx'] + entry.faults['5xx'], hang: sum.hang + entry.faults.hang, '429': sum['429'] + entry.faults['429'] }), { '5xx': 0, hang: 0, '429': 0 });
@@ -90,7 +93,7 @@ export async function downstreamFaults(env: ReliabilityEnvironment, quick: boole
 		],
 		[
 			`faults injected: ${faults['5xx']} × 5xx, ${faults.hang} hangs, ${faults['429']} × 429 (Retry-After: 1 s); replay rounds under the same faults: ${replayRounds.map((round) => `${round.replayed} replayed / ${round.failed} failed`).join(', ') || 'none needed'}`,
-			`a replay that fails again is recorded by the error workflow as a new row, so "sent to the error workflow" counts every failed attempt`,
+			`a replay that fails again is recorded by the error workflow as a new row, so "sent to the error workflow" counts every failed attempt; ${newRows.length - rows.length} failed sub-executions were recorded but not replayed (their callers were)`,
 			...audit.problems,
 			...stillFailed.slice(0, 5).map((row) => `execution ${row.executionId} (${row.workflowId}) still failed at ${row.failedNode}: ${row.errorMessage}`),
 		],

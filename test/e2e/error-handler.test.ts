@@ -20,6 +20,7 @@ import { ROOT } from '../../scripts/lib/paths';
 import { FAILED_EVENTS_TABLE, query } from '../../scripts/replay';
 import type { BigQueryState } from '../../simulators/bigquery/state';
 import { SIMULATOR_PROJECT_ID } from '../../simulators/bigquery/testServiceAccount';
+import type { CegidState } from '../../simulators/cegid/state';
 import type { ManyChatState } from '../../simulators/manychat/state';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
 import type { ShopifyState } from '../../simulators/shopify/state';
@@ -29,6 +30,7 @@ import { setUpCrmTables } from '../../scripts/lib/manualRun';
 jest.setTimeout(20 * 60_000);
 
 const FAILING = 'shopSyncOrderIntake';
+const CUSTOMER_SYNC = 'shopSyncCustomerSync';
 const HANDLER = 'shopSyncErrorHandler';
 /** The flow *Notify Manager 1* and *2* send (workflows/order-intake-shopify.json). */
 const ORDER_FLOW = 'content20260101000000_000001';
@@ -64,6 +66,9 @@ describe('Shipped workflow: error handler alerts the admins, records the failed 
 	const shopify = () => simulators.shopify as unknown as { url: string; state: ShopifyState };
 	const bigquery = () => simulators.bigquery as unknown as { url: string; state: BigQueryState };
 	const manychat = () => simulators.manychat as unknown as { url: string; state: ManyChatState };
+	const cegid = () => simulators.cegid as unknown as { url: string; state: CegidState };
+	const cegidByEmail = (email: string) => Object.values(cegid().state.customers).filter((customer) => customer.emails.some((entry) => entry.value.toLowerCase() === email));
+	const inStore = (key: 'a' | 'b' | 'c', email: string) => shopify().state.stores.find((store) => store.key === key)!.customers.filter((customer) => customer.email === email);
 	const orderRows = () => bigquery().state.tables[`${SIMULATOR_PROJECT_ID}.crm.orders`]?.rows ?? [];
 	const deliveries = () => manychat().state.deliveries as unknown as Array<Record<string, unknown>>;
 	const alerts = () => deliveries().filter((delivery) => JSON.stringify(delivery).includes('Shop sync failure'));
@@ -105,14 +110,18 @@ describe('Shipped workflow: error handler alerts the admins, records the failed 
 		n8n = await N8nInstance.launch({
 			userFolder,
 			workflowDirs: [join(ROOT, 'workflows')],
-			publish: [FAILING, HANDLER],
+			publish: [FAILING, HANDLER, CUSTOMER_SYNC],
 			credentials: simulatorCredentials(urls),
 			log: (line) => process.stdout.write(`[e2e error-handler] ${line}\n`),
 		});
 		await setUpCrmTables(n8n);
 		expect(n8n.apiKey).toBeTruthy();
-		await until('each store has its orders/create subscription', () =>
-			shopify().state.stores.every((store) => store.subscriptions.some((subscription) => subscription.uri.includes('shop-sync-orders-store-'))),
+		await until('each store has its orders/create and customer subscriptions', () =>
+			shopify().state.stores.every(
+				(store) =>
+					store.subscriptions.some((subscription) => subscription.uri.includes('shop-sync-orders-store-')) &&
+					store.subscriptions.filter((subscription) => subscription.uri.includes('shop-sync-customers-store-')).length === 3,
+			),
 		);
 	});
 
@@ -241,5 +250,45 @@ describe('Shipped workflow: error handler alerts the admins, records the failed 
 		expect(second.stdout).toContain('0 failed event(s) to replay');
 		expect(announcementsOf(order.data.name, 'shop-sync-a.myshopify.com')).toHaveLength(2);
 		process.stdout.write(`[e2e error-handler] saved but not notified → replay notified ${managers.size} managers, ledger row recorded\n`);
+	});
+
+	it('replays a failed customer change with the current data: never older names over newer ones, never a customer deleted since', async () => {
+		const eventsBefore = (await failedEvents()).length;
+		const failCegid = async (on: boolean) => expect((await axios.post(`${cegid().url}/__sim/faults`, { statusRates: on ? { 500: 1 } : {} })).status).toBe(200);
+		const customerSyncFailures = async () => (await failedEvents()).slice(eventsBefore).filter((row) => row.workflowId === CUSTOMER_SYNC);
+		const idle = async () => {
+			await axios.get(`${shopify().url}/__sim/webhooks/idle`);
+			return (await executionsOf(CUSTOMER_SYNC)).every((execution) => !['running', 'new', 'waiting'].includes(execution.status));
+		};
+
+		// Two customers are created in store A while CEGID refuses everything: both changes fail.
+		await failCegid(true);
+		const renamed = await axios.post(`${shopify().url}/__sim/shops/a/customers`, { first_name: 'Old', last_name: 'Name', email: 'renamed@example.com' });
+		const gone = await axios.post(`${shopify().url}/__sim/shops/a/customers`, { first_name: 'Soon', last_name: 'Gone', email: 'gone@example.com' });
+		await until('both customer changes failed and were recorded', async () => (await customerSyncFailures()).filter((row) => row.status === 'failed').length >= 2, 240_000);
+		await until('customer sync is idle', idle, 120_000);
+		await failCegid(false);
+
+		// Meanwhile the first is renamed (synced everywhere) and the second deleted in its store.
+		await axios.put(`${shopify().url}/__sim/shops/a/customers/${renamed.data.id}`, { first_name: 'New' });
+		await axios.delete(`${shopify().url}/__sim/shops/a/customers/${gone.data.id}`);
+		await until('the rename reached CEGID and stores B and C', async () => cegidByEmail('renamed@example.com')[0]?.firstName === 'New' && ['b', 'c'].every((key) => inStore(key as 'b' | 'c', 'renamed@example.com')[0]?.firstName === 'New') && (await idle()), 120_000);
+
+		// n8n reports the failed sub-execution too; only the caller (the webhook's execution) is replayed.
+		const rows = await customerSyncFailures();
+		const caller = rows.filter((row) => row.status === 'failed');
+		expect(caller.map((row) => ({ triggerNode: row.triggerNode, failedNode: row.failedNode }))).toEqual(Array(2).fill({ triggerNode: 'Store A Customer Changes', failedNode: 'Upsert in CEGID' }));
+		expect(rows.filter((row) => row.status === 'sub_execution').map((row) => row.triggerNode)).toEqual(Array(2).fill('When Called to Sync a Change'));
+
+		const result = await replay();
+		expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+		await until('customer sync is idle after the replay', idle, 120_000);
+		expect((await customerSyncFailures()).filter((row) => row.status === 'failed')).toEqual([]);
+
+		// The replay re-read the customers: the newer name stays everywhere, the deleted one stays gone.
+		expect(cegidByEmail('renamed@example.com')).toEqual([expect.objectContaining({ firstName: 'New', lastName: 'Name', closed: false })]);
+		for (const key of ['a', 'b', 'c'] as const) expect(inStore(key, 'renamed@example.com')).toEqual([expect.objectContaining({ firstName: 'New' })]);
+		expect(cegidByEmail('gone@example.com')).toEqual([]);
+		for (const key of ['a', 'b', 'c'] as const) expect(inStore(key, 'gone@example.com')).toEqual([]);
 	});
 });

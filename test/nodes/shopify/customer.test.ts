@@ -102,6 +102,25 @@ describe('Shopify Admin node: customers', () => {
 		expect(records.customers.map((c) => c.id)).toEqual([7_100_000_000_001]);
 	});
 
+	it('If Not Deleted: outputs a not-deleted item for a customer with orders or already gone, and still fails on a fault', async () => {
+		const records = storeA();
+		const withOrders = { id: 7_100_000_000_011, firstName: 'Has', lastName: 'Orders', email: 'o2@example.com', phone: null, note: null, tags: [], addresses: [], emailMarketingState: 'NOT_SUBSCRIBED', emailConsentUpdatedAt: null, metafields: {}, ordersCount: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+		records.customers.push(withOrders);
+		const workflow = shopifyWorkflow({ resource: 'customer', operation: 'delete', customerId: { mode: 'id', value: '={{ $json.id }}' }, ifNotDeleted: 'notDeletedItem' });
+		const result = await runWorkflow(workflow, { credentials: credentials(), input: [{ id: '7100000000011' }, { id: '7100000000999' }] });
+		const [hasOrders, gone] = result.output(NODE);
+		expect(hasOrders.json).toMatchObject({ deleted: false, customerId: 'gid://shopify/Customer/7100000000011', reason: 'hasOrders' });
+		expect(gone.json).toMatchObject({ deleted: false, customerId: 'gid://shopify/Customer/7100000000999', reason: 'notFound' });
+		expect(gone.pairedItem).toEqual({ item: 1 });
+		expect(records.customers.map((c) => c.id)).toContain(7_100_000_000_011);
+
+		// A server fault is not a lasting refusal: it still fails the node, so n8n can retry the execution.
+		sim.server.setFaults({ statusRates: { 503: 1 } });
+		const faulted = await runWorkflow(workflow, { credentials: credentials(), input: [{ id: '7100000000011' }] });
+		sim.server.setFaults({ statusRates: {} });
+		expect(faulted.error(NODE)?.message).toMatch(/503/);
+	});
+
 	it('names the field for bad input, keeps going with Continue On Fail, and never shows the secret', async () => {
 		const result = await runWorkflow(
 			shopifyWorkflow(
