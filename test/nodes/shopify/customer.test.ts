@@ -121,6 +121,29 @@ describe('Shopify Admin node: customers', () => {
 		expect(faulted.error(NODE)?.message).toMatch(/503/);
 	});
 
+	it('deletes by email the customer with exactly that email, and outputs a not-found item when there is none', async () => {
+		const records = storeA();
+		const base = { firstName: 'By', lastName: 'Email', phone: null, note: null, tags: [], addresses: [], emailMarketingState: 'NOT_SUBSCRIBED', emailConsentUpdatedAt: null, metafields: {}, ordersCount: 0, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+		records.customers.push({ ...base, id: 7_100_000_000_021, email: 'copy@example.com' }, { ...base, id: 7_100_000_000_022, email: 'copy@example.com.evil' });
+		const workflow = shopifyWorkflow({ resource: 'customer', operation: 'delete', deleteBy: 'email', email: '={{ $json.email }}', ifNotDeleted: 'notDeletedItem' });
+		const result = await runWorkflow(workflow, { credentials: credentials(), input: [{ email: 'Copy@Example.com' }, { email: 'nobody@example.com' }] });
+		expect(result.output(NODE).map((item) => item.json)).toEqual([
+			{ deleted: true, deletedCustomerId: 'gid://shopify/Customer/7100000000021' },
+			expect.objectContaining({ deleted: false, email: 'nobody@example.com', reason: 'notFound' }),
+		]);
+		expect(records.customers.map((c) => c.id)).toEqual([7_100_000_000_022]);
+
+		// Customer, or Email When No Customer Is Given: the ID wins when there is one.
+		records.customers.push({ ...base, id: 7_100_000_000_023, email: 'fallback@example.com' }, { ...base, id: 7_100_000_000_024, email: 'other@example.com' });
+		const either = shopifyWorkflow({ resource: 'customer', operation: 'delete', deleteBy: 'idOrEmail', customerId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, email: '={{ $json.email }}' });
+		const both = await runWorkflow(either, { credentials: credentials(), input: [{ id: '', email: 'fallback@example.com' }, { id: '7100000000024', email: 'copy@example.com.evil' }] });
+		expect(both.output(NODE).map((item) => item.json.deletedCustomerId)).toEqual(['gid://shopify/Customer/7100000000023', 'gid://shopify/Customer/7100000000024']);
+		expect(records.customers.map((c) => c.id)).toEqual([7_100_000_000_022]);
+
+		const strict = await runWorkflow(shopifyWorkflow({ resource: 'customer', operation: 'delete', deleteBy: 'email', email: '' }, { continueOnFail: true }), { credentials: credentials(), input: [{}] });
+		expect(strict.output(NODE)[0].json.error).toMatch(/Email/);
+	});
+
 	it('names the field for bad input, keeps going with Continue On Fail, and never shows the secret', async () => {
 		const result = await runWorkflow(
 			shopifyWorkflow(

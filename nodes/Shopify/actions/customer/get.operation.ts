@@ -9,7 +9,11 @@ import { documents } from '../../transport/documents';
 import { recordLocator } from '../common.descriptions';
 
 export const description: INodeProperties[] = [
-	recordLocator('customerId', 'Customer', 'searchCustomers', 'customers', { resource: ['customer'], operation: ['get', 'update', 'delete'] }),
+	(() => {
+		const locator = recordLocator('customerId', 'Customer', 'searchCustomers', 'customers', { resource: ['customer'], operation: ['get', 'update', 'delete'] });
+		// Delete can also find the customer by email instead.
+		return { ...locator, displayOptions: { ...locator.displayOptions, hide: { deleteBy: ['email'] } } };
+	})(),
 	{
 		displayName: 'Output Format',
 		name: 'outputFormat',
