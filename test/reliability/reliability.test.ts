@@ -4,16 +4,14 @@
  * Each scenario here must keep its promises: every must-be-zero figure (lost, duplicated,
  * crashed, leaked, let in) is zero.
  *
- * Not here yet, because the shipped customer sync does not keep its promises under it (README,
- * "Guarantees", lists what it found): `faults` (a replay re-applies an execution's old data over
- * newer changes; a failed delete in a store is taken for "has orders"). `npm run reliability`
- * runs it and prints its figures.
+ * `secrets` runs last: it searches what the others left behind (n8n's database and log, the
+ * simulators' request logs) for every credential secret.
  */
 import { ReliabilityEnvironment } from '../../reliability/environment';
 import { formatResults, type ScenarioResult } from '../../reliability/report';
 import { scenarios } from '../../reliability/scenarios';
 
-const KEPT = ['at-least-once', 'forged', 'hostile-emails', 'injection', 'secrets'];
+const KEPT = ['at-least-once', 'faults', 'forged', 'hostile-emails', 'injection', 'secrets'];
 
 jest.setTimeout(40 * 60_000);
 
