@@ -67,6 +67,19 @@ describe('Shopify Admin node: customers', () => {
 		expect(storeA().customers.map((c) => c.createdAt === c.updatedAt)).toEqual([true, true]);
 	});
 
+	it('repeats an upsert after a 5xx (it is idempotent by its identifier), and never a create', async () => {
+		sim.server.setFaults({ failNext: [{ status: 503 }], pathPattern: 'graphql' });
+		const upserted = await runWorkflow(shopifyWorkflow({ resource: 'customer', operation: 'upsert', matchBy: 'email', customerSource: 'fields', customerFields: { email: 'retry@example.com', firstName: 'Re' } }), { credentials: credentials() });
+		expect(upserted.error(NODE)).toBeUndefined();
+		expect(storeA().customers.filter((c) => c.email === 'retry@example.com')).toHaveLength(1);
+		expect(sim.server.requests.filter((request) => request.outcome === 'fault')).toHaveLength(1);
+
+		sim.server.setFaults({ failNext: [{ status: 503 }], pathPattern: 'graphql' });
+		const created = await runWorkflow(shopifyWorkflow({ resource: 'customer', operation: 'create', customerFields: { email: 'once@example.com' } }), { credentials: credentials() });
+		expect(created.error(NODE)?.message).toMatch(/503/);
+		sim.server.setFaults({ failNext: [], pathPattern: undefined });
+	});
+
 	it('copies a customer from another store\'s webhook payload', async () => {
 		const payload = {
 			id: 7064055069303700,

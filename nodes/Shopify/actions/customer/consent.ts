@@ -9,7 +9,8 @@ export async function updateEmailConsent(this: IExecuteFunctions, customerId: st
 		this,
 		documents.customerEmailMarketingConsentUpdate,
 		{ input: { customerId, emailMarketingConsent: { marketingState, marketingOptInLevel: 'SINGLE_OPT_IN' } } },
-		{ itemIndex },
+		// Sets a state: repeating it changes nothing.
+		{ itemIndex, idempotent: true },
 	);
 	const payload = data.customerEmailMarketingConsentUpdate as { userErrors: UserError[] };
 	throwOnUserErrors(this, 'customerEmailMarketingConsentUpdate', payload.userErrors, itemIndex);

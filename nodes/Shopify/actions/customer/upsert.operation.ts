@@ -73,7 +73,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			if (!customer.email) throw parameterError(this.getNode(), 'Email', 'is empty', 'Upsert by email needs the customer\'s email. Add it, or match by Custom ID.', itemIndex);
 			identifier = { email: customer.email };
 		}
-		const data = await shopifyGraphql.call(this, documents.customerSet, { identifier, input: toCustomerInput(customer) }, { itemIndex });
+		// An upsert by a unique identifier gives the same customer however often it is sent, so an
+		// unanswered or failed attempt can be repeated (customerCreate cannot).
+		const data = await shopifyGraphql.call(this, documents.customerSet, { identifier, input: toCustomerInput(customer) }, { itemIndex, idempotent: true });
 		const payload = data.customerSet as { customer: IDataObject | null; userErrors: UserError[] };
 		throwOnUserErrors(this, 'customerSet', payload.userErrors, itemIndex, (error) =>
 			error.code === 'METAFIELD_DEFINITION_NOT_FOUND' || /definition/i.test(error.message)
