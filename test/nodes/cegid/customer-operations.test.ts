@@ -58,7 +58,7 @@ describe.each<Flavour>(['rest', 'soap'])('CEGID node › Customer (%s)', (flavou
 		expect(sim.server.requests).toHaveLength(1);
 	});
 
-	it('Search finds by e-mail, by phone (normalised) and by name', async () => {
+	it('Search finds by e-mail, by phone (normalised), by name and by external reference', async () => {
 		const byEmail = await run({ operation: 'search', searchBy: 'email', email: 'CAMILLE.martin@example.com', limit: 10 });
 		expect(byEmail.output(NODE).map((item) => item.json.customerId)).toEqual(['C000001']);
 
@@ -70,6 +70,11 @@ describe.each<Flavour>(['rest', 'soap'])('CEGID node › Customer (%s)', (flavou
 
 		const none = await run({ operation: 'search', searchBy: 'email', email: 'nobody@example.com', limit: 10 });
 		expect(none.output(NODE)).toEqual([]);
+
+		const byReference = await run({ operation: 'search', searchBy: 'externalReference', externalReference: 'gid://shopify/Customer/1001', limit: 10 });
+		expect(byReference.output(NODE).map((item) => item.json.customerId)).toEqual(['C000002']);
+		const noReference = await run({ operation: 'search', searchBy: 'externalReference', externalReference: 'gid://shopify/Customer/999', limit: 10 });
+		expect(noReference.output(NODE)).toEqual([]);
 	});
 
 	it('Create writes a customer whose name needs XML escaping, and it round-trips unchanged', async () => {

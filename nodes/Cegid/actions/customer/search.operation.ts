@@ -15,6 +15,7 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Email', value: 'email' },
+			{ name: 'External Reference', value: 'externalReference', description: 'The reference another system keeps on the customer, e.g. the Shopify customer GID a sync stored' },
 			{ name: 'Name', value: 'name' },
 			{ name: 'Phone', value: 'phone' },
 		],
@@ -22,6 +23,15 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', required: true, default: '', displayOptions: { show: { ...show, searchBy: ['email'] } } },
+	{
+		displayName: 'External Reference',
+		name: 'externalReference',
+		type: 'string',
+		placeholder: 'gid://shopify/Customer/7012345678901',
+		required: true,
+		default: '',
+		displayOptions: { show: { ...show, searchBy: ['externalReference'] } },
+	},
 	{ displayName: 'Phone', name: 'phone', type: 'string', required: true, default: '', placeholder: '+33612345678', description: 'Searched in international format (+33…); a number without country code uses Default Phone Country', displayOptions: { show: { ...show, searchBy: ['phone'] } } },
 	{ displayName: 'Default Phone Country', name: 'phoneCountry', type: 'string', default: '', placeholder: 'FR', displayOptions: { show: { ...show, searchBy: ['phone'] } } },
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', required: true, default: '', displayOptions: { show: { ...show, searchBy: ['name'] } } },
@@ -39,7 +49,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runForEachItem.call(this, async (itemIndex) => {
-		const searchBy = this.getNodeParameter('searchBy', itemIndex) as 'email' | 'name' | 'phone';
+		const searchBy = this.getNodeParameter('searchBy', itemIndex) as 'email' | 'externalReference' | 'name' | 'phone';
 		const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
 		const criteria: SearchCriteria = {};
 		const required = (name: string, label: string) => {
@@ -48,6 +58,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			return value;
 		};
 		if (searchBy === 'email') criteria.email = required('email', 'Email').toLowerCase();
+		if (searchBy === 'externalReference') criteria.externalReference = required('externalReference', 'External Reference');
 		if (searchBy === 'name') {
 			criteria.lastName = required('lastName', 'Last Name');
 			criteria.firstName = String(this.getNodeParameter('firstName', itemIndex, '') ?? '').trim() || undefined;
