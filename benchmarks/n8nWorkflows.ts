@@ -189,6 +189,23 @@ export interface RoundResult {
 }
 
 /**
+ * POSTs one delivery; a connection error (e.g. a keep-alive socket n8n closed just as it was
+ * reused: "socket hang up") is retried, as Shopify retries a delivery. False when n8n refused it
+ * or it never got through: it then counts as failed, and the round does not wait for it.
+ */
+async function deliver(bench: BenchN8n, delivery: Delivery, attempts = 3): Promise<boolean> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			const response = await bench.http.post(delivery.path, delivery.body, { headers: delivery.headers });
+			return response.status === 200;
+		} catch {
+			if (attempt >= attempts) return false;
+			await sleep(250 * attempt);
+		}
+	}
+}
+
+/**
  * Sends the deliveries with at most WINDOW unfinished executions, and times until n8n has finished
  * one execution per delivery. `onProgress` is called with the finished count as it is polled.
  */
@@ -208,10 +225,9 @@ async function drive(bench: BenchN8n, workflowId: string, deliveries: Delivery[]
 				continue;
 			}
 			const delivery = deliveries[sent++];
-			const request = bench.http
-				.post(delivery.path, delivery.body, { headers: delivery.headers })
-				.then((response) => {
-					if (response.status !== 200) refused++;
+			const request = deliver(bench, delivery)
+				.then((accepted) => {
+					if (!accepted) refused++;
 				})
 				.finally(() => inFlight.delete(request));
 			inFlight.add(request);

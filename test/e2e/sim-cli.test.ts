@@ -4,6 +4,9 @@ import { manyChatSimulator } from '../../simulators/manychat';
 import { SIMULATOR_API_KEY } from '../../simulators/manychat/state';
 import { simCli } from '../support/simCli';
 
+// Each step starts a Node process; on a loaded 2-core machine one can take seconds (the 5 s default failed in CI once).
+jest.setTimeout(60_000);
+
 describe('simulator CLI', () => {
 	const server = new SimulatorServer(manyChatSimulator);
 	let url: string;
