@@ -102,7 +102,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				results.push({ deleted: false, customerId: id, reason, message: payload.userErrors.map((error) => error.message).join('; ') });
 				continue;
 			}
-			throwOnUserErrors(this, 'customerDelete', payload.userErrors, itemIndex, (error) => (/order/i.test(error.message) ? HAS_ORDERS_HINT : undefined));
+			throwOnUserErrors(this, 'customerDelete', payload.userErrors, itemIndex, (error) => (refusalReason([error]) === 'hasOrders' ? HAS_ORDERS_HINT : undefined));
 			results.push({ deleted: true, deletedCustomerId: payload.deletedCustomerId ?? id });
 		}
 		return results.length === 1 ? results[0] : results;
