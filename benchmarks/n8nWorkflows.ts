@@ -186,6 +186,8 @@ export interface RoundResult {
 	seconds: number;
 	perSecond: number;
 	failed: number;
+	/** Why each failed item failed: n8n's answer to a refused delivery, or a failed execution's error. */
+	failures: string[];
 }
 
 /**
@@ -193,16 +195,31 @@ export interface RoundResult {
  * reused: "socket hang up") is retried, as Shopify retries a delivery. False when n8n refused it
  * or it never got through: it then counts as failed, and the round does not wait for it.
  */
-async function deliver(bench: BenchN8n, delivery: Delivery, attempts = 3): Promise<boolean> {
+async function deliver(bench: BenchN8n, delivery: Delivery, attempts = 3): Promise<string | null> {
 	for (let attempt = 1; ; attempt++) {
 		try {
 			const response = await bench.http.post(delivery.path, delivery.body, { headers: delivery.headers });
-			return response.status === 200;
-		} catch {
-			if (attempt >= attempts) return false;
+			return response.status === 200 ? null : `delivery answered HTTP ${response.status}`;
+		} catch (error) {
+			if (attempt >= attempts) return `delivery failed ${attempts} times: ${(error as Error).message}`;
 			await sleep(250 * attempt);
 		}
 	}
+}
+
+/** The error of each of the `count` newest failed executions of a workflow, for the report. */
+async function executionFailures(n8n: N8nInstance, workflowId: string, count: number): Promise<string[]> {
+	if (count <= 0) return [];
+	const filter = encodeURIComponent(JSON.stringify({ workflowId, status: ['error', 'crashed'] }));
+	const response = await n8n.rest<{ data: { results: Array<{ id: string }> } }>('GET', `/rest/executions?filter=${filter}&limit=${count}`);
+	if (response.status !== 200) return [`${count} failed execution(s); listing them answered HTTP ${response.status}`];
+	return await Promise.all(
+		response.data.data.results.map(async ({ id }) => {
+			const { status, data } = await n8n.execution(id);
+			const { error, lastNodeExecuted } = data.resultData;
+			return `execution ${id} ${status} at "${lastNodeExecuted ?? '?'}": ${error?.message ?? 'no error recorded'}`;
+		}),
+	);
 }
 
 /**
@@ -215,7 +232,7 @@ async function drive(bench: BenchN8n, workflowId: string, deliveries: Delivery[]
 	const failedBefore = await finishedCount(bench.n8n, workflowId, ['error', 'crashed']);
 	let finished = 0;
 	let sent = 0;
-	let refused = 0;
+	const refusals: string[] = [];
 	const started = performance.now();
 	const sender = (async () => {
 		const inFlight = new Set<Promise<void>>();
@@ -226,15 +243,15 @@ async function drive(bench: BenchN8n, workflowId: string, deliveries: Delivery[]
 			}
 			const delivery = deliveries[sent++];
 			const request = deliver(bench, delivery)
-				.then((accepted) => {
-					if (!accepted) refused++;
+				.then((refusal) => {
+					if (refusal) refusals.push(refusal);
 				})
 				.finally(() => inFlight.delete(request));
 			inFlight.add(request);
 		}
 		await Promise.all(inFlight);
 	})();
-	while (finished < deliveries.length - refused) {
+	while (finished < deliveries.length - refusals.length) {
 		await sleep(100);
 		finished = (await finishedCount(bench.n8n, workflowId, statuses)) - finishedBefore;
 		await onProgress?.(finished);
@@ -242,8 +259,9 @@ async function drive(bench: BenchN8n, workflowId: string, deliveries: Delivery[]
 	}
 	await sender;
 	const seconds = (performance.now() - started) / 1000;
-	const failed = refused + (await finishedCount(bench.n8n, workflowId, ['error', 'crashed'])) - failedBefore;
-	return { events: deliveries.length, seconds, perSecond: deliveries.length / seconds, failed };
+	const failedExecutions = (await finishedCount(bench.n8n, workflowId, ['error', 'crashed'])) - failedBefore;
+	const failures = [...refusals, ...(await executionFailures(bench.n8n, workflowId, failedExecutions))];
+	return { events: deliveries.length, seconds, perSecond: deliveries.length / seconds, failed: refusals.length + failedExecutions, failures };
 }
 
 let sequence = 0;
@@ -307,16 +325,29 @@ export interface OverheadFigure {
 	oursPerSecond: number;
 	barePerSecond: number;
 	failed: number;
-	/** Node times of the last execution, slowest first (ms), to show where the time goes. */
+	failures: string[];
+	/** Mean node times over the last executions, slowest first (ms), to show where the time goes. */
 	slowestNodes: Array<{ node: string; ms: number }>;
 }
 
-async function nodeTimes(n8n: N8nInstance, workflowId: string): Promise<Array<{ node: string; ms: number }>> {
-	const [latest] = await n8n.executions(workflowId);
-	if (!latest) return [];
-	const { data } = await n8n.execution(latest.id);
-	return Object.entries(data.resultData.runData)
-		.map(([node, runs]) => ({ node, ms: runs.reduce((sum, run) => sum + (run.executionTime ?? 0), 0) }))
+/**
+ * Mean time of each node over the newest `sample` executions (only those it ran in), slowest first.
+ * Several executions, because a customer change is two of them: the webhook's and the
+ * sub-execution that does the work.
+ */
+async function nodeTimes(n8n: N8nInstance, workflowId: string, sample = 10): Promise<Array<{ node: string; ms: number }>> {
+	const totals = new Map<string, { ms: number; runs: number }>();
+	for (const { id } of (await n8n.executions(workflowId)).slice(0, sample)) {
+		const { data } = await n8n.execution(id);
+		for (const [node, runs] of Object.entries(data.resultData.runData ?? {})) {
+			const total = totals.get(node) ?? { ms: 0, runs: 0 };
+			total.ms += runs.reduce((sum, run) => sum + (run.executionTime ?? 0), 0);
+			total.runs += 1;
+			totals.set(node, total);
+		}
+	}
+	return [...totals]
+		.map(([node, { ms, runs }]) => ({ node, ms: Math.round(ms / runs) }))
 		.sort((a, b) => b.ms - a.ms)
 		.slice(0, 3);
 }
@@ -348,6 +379,7 @@ export async function workflowOverhead(bench: BenchN8n, events: number, rounds: 
 			oursPerSecond: median(ours.map((result) => result.perSecond)),
 			barePerSecond: median(bare.map((result) => result.perSecond)),
 			failed: [...ours, ...bare].reduce((sum, result) => sum + result.failed, 0),
+			failures: [...ours, ...bare].flatMap((result) => result.failures),
 			slowestNodes: await nodeTimes(bench.n8n, workflowId),
 		});
 	}
@@ -374,6 +406,7 @@ export interface MemoryFigure {
 	events: number;
 	seconds: number;
 	failed: number;
+	failures: string[];
 	rssBeforeBytes: number;
 	rssAfterBytes: number;
 	rssPeakBytes: number;
@@ -404,6 +437,7 @@ export async function memorySoak(bench: BenchN8n, events: number, warmup = 100, 
 		events,
 		seconds: soak.seconds,
 		failed: soak.failed,
+		failures: soak.failures,
 		perSecond: soak.perSecond,
 		rssBeforeBytes: rssBefore,
 		rssAfterBytes: rssBytes(pid),

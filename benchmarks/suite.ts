@@ -59,7 +59,8 @@ export const benchmarks: Record<string, (context: BenchContext) => Promise<Bench
 			}),
 			notes: [
 				`Workflow overhead: ${events} signed deliveries per round, ≤ 16 unfinished executions at a time, median of ${rounds} alternating rounds on one n8n (regular mode, SQLite); an event counts once n8n has finished its execution. Simulators in-process, their throttles lifted (their limits have their own figures), no echo webhooks.`,
-				...figures.map((figure) => `${figure.workflow}: slowest nodes of its last execution: ${figure.slowestNodes.map((entry) => `${entry.node} ${entry.ms} ms`).join(', ')}.`),
+				...figures.flatMap((figure) => figure.failures.map((failure) => `${figure.workflow}: failed item: ${failure}`)),
+				...figures.map((figure) => `${figure.workflow}: slowest nodes (mean over its last 10 executions): ${figure.slowestNodes.map((entry) => `${entry.node} ${entry.ms} ms`).join(', ')}.`),
 			],
 			raw: figures,
 		};
@@ -84,6 +85,7 @@ export const benchmarks: Record<string, (context: BenchContext) => Promise<Bench
 				},
 			],
 			notes: [
+				...result.failures.map((failure) => `Memory soak: failed item: ${failure}`),
 				`Memory: growth ${mb(growth)} (VmRSS of the n8n main process, task runners excluded), ${fixed(result.perSecond, 1)} events/s during the soak; ${heap}, from n8n's /metrics (N8N_METRICS=true). n8n exposes no forced GC (it would need --expose-gc and an endpoint), so the heap is read after ${context.quick ? 2 : 10} s idle, not after a GC.`,
 			],
 			raw: result,

@@ -25,6 +25,8 @@ describe('benchmarks at their quick sizes', () => {
 		outputs.push(output);
 		expect(output.name).toBe(name);
 		expect(output.figures.length).toBeGreaterThan(0);
+		// The reasons first, so that a failed item shows why it failed.
+		expect(output.notes.filter((note) => note.includes('failed item'))).toEqual([]);
 		for (const figure of output.figures) {
 			expect(figure.failed).toBe(0);
 			expect(Number.isFinite(figure.ratio)).toBe(true);
