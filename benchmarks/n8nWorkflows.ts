@@ -150,8 +150,13 @@ async function until(what: string, check: () => Promise<boolean> | boolean, time
 	throw new Error(`Timed out waiting until ${what}`);
 }
 
+/**
+ * Executions a webhook started (mode "webhook") with one of these statuses. Only those: customer
+ * sync runs each change in a sub-execution of the same workflow (mode "integrated"), which the
+ * webhook's execution waits for, so counting both would count a change twice and end a round early.
+ */
 async function finishedCount(n8n: N8nInstance, workflowId: string, status: string[]): Promise<number> {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId, status }));
+	const filter = encodeURIComponent(JSON.stringify({ workflowId, status, mode: 'webhook' }));
 	const response = await n8n.rest<{ data: { count: number } }>('GET', `/rest/executions?filter=${filter}&limit=1`);
 	if (response.status !== 200) throw new Error(`GET /rest/executions answered HTTP ${response.status}`);
 	return response.data.data.count;
@@ -210,7 +215,7 @@ async function deliver(bench: BenchN8n, delivery: Delivery, attempts = 3): Promi
 /** The error of each of the `count` newest failed executions of a workflow, for the report. */
 async function executionFailures(n8n: N8nInstance, workflowId: string, count: number): Promise<string[]> {
 	if (count <= 0) return [];
-	const filter = encodeURIComponent(JSON.stringify({ workflowId, status: ['error', 'crashed'] }));
+	const filter = encodeURIComponent(JSON.stringify({ workflowId, status: ['error', 'crashed'], mode: 'webhook' }));
 	const response = await n8n.rest<{ data: { results: Array<{ id: string }> } }>('GET', `/rest/executions?filter=${filter}&limit=${count}`);
 	if (response.status !== 200) return [`${count} failed execution(s); listing them answered HTTP ${response.status}`];
 	return await Promise.all(
