@@ -196,19 +196,25 @@ export interface RoundResult {
 }
 
 /**
- * POSTs one delivery; a connection error (e.g. a keep-alive socket n8n closed just as it was
- * reused: "socket hang up") is retried, as Shopify retries a delivery. False when n8n refused it
- * or it never got through: it then counts as failed, and the round does not wait for it.
+ * POSTs one delivery and, like Shopify, tries again when it did not get through: a connection error
+ * (e.g. a keep-alive socket n8n closed just as it was reused: "socket hang up") or a 5xx/429 answer
+ * (n8n on SQLite under load answers 503 "Database is not ready!" while its database ping times out).
+ * Shopify retries for hours; here a few seconds with backoff. Returns why it never got through, or
+ * null: such a delivery counts as failed, and the round does not wait for it.
  */
-async function deliver(bench: BenchN8n, delivery: Delivery, attempts = 3): Promise<string | null> {
+async function deliver(bench: BenchN8n, delivery: Delivery, attempts = 5): Promise<string | null> {
 	for (let attempt = 1; ; attempt++) {
+		let refusal: string;
 		try {
 			const response = await bench.http.post(delivery.path, delivery.body, { headers: delivery.headers });
-			return response.status === 200 ? null : `delivery answered HTTP ${response.status}`;
+			if (response.status === 200) return null;
+			refusal = `delivery answered HTTP ${response.status}: ${JSON.stringify(response.data).slice(0, 200)}`;
+			if (response.status < 500 && response.status !== 429) return refusal;
 		} catch (error) {
-			if (attempt >= attempts) return `delivery failed ${attempts} times: ${(error as Error).message}`;
-			await sleep(250 * attempt);
+			refusal = `delivery failed: ${(error as Error).message}`;
 		}
+		if (attempt >= attempts) return `${refusal} (after ${attempts} attempts)`;
+		await sleep(500 * 2 ** (attempt - 1));
 	}
 }
 
