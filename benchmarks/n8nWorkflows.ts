@@ -34,6 +34,8 @@ const CUSTOMER_SYNC = 'shopSyncCustomerSync';
 const ORDER_INTAKE = 'shopSyncOrderIntake';
 /** Executions in flight at most: deliveries are sent while fewer than this are unfinished. */
 const WINDOW = 16;
+/** A round fails when no execution has finished for this long. */
+const STALL_MS = 10 * 60_000;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -262,11 +264,16 @@ async function drive(bench: BenchN8n, workflowId: string, deliveries: Delivery[]
 		}
 		await Promise.all(inFlight);
 	})();
+	// A round may take an hour (the 10,000-event soak at ManyChat's pace); it fails only when no
+	// execution has finished for STALL_MS.
+	let progressAt = performance.now();
 	while (finished < deliveries.length - refusals.length) {
 		await sleep(100);
-		finished = (await finishedCount(bench.n8n, workflowId, statuses)) - finishedBefore;
+		const now = (await finishedCount(bench.n8n, workflowId, statuses)) - finishedBefore;
+		if (now > finished) progressAt = performance.now();
+		finished = now;
 		await onProgress?.(finished);
-		if (performance.now() - started > 30 * 60_000) throw new Error(`${workflowId}: only ${finished} of ${deliveries.length} executions finished in 30 min`);
+		if (performance.now() - progressAt > STALL_MS) throw new Error(`${workflowId}: no execution finished for ${STALL_MS / 60_000} min (${finished} of ${deliveries.length} finished)`);
 	}
 	await sender;
 	const seconds = (performance.now() - started) / 1000;
