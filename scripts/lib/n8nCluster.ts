@@ -195,6 +195,9 @@ export class N8nCluster {
 			env.EXECUTIONS_MODE = 'regular';
 			delete env.OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS;
 		}
+		// One temporary folder for main and workers: it holds the lock folder they must share
+		// (docker-compose.yml mounts one volume at /tmp/n8n-shop-sync-locks for the same reason).
+		env.TMPDIR = join(this.options.rootFolder, 'tmp');
 		return { ...env, ...this.options.env };
 	}
 

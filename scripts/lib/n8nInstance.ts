@@ -137,8 +137,14 @@ export class N8nInstance {
 		// The test scripts run Jest with --experimental-vm-modules (the BigQuery client imports
 		// node-fetch dynamically); n8n itself runs without it.
 		delete inherited.NODE_OPTIONS;
+		// Its own temporary folder, unless the caller shares one (a queue-mode cluster does): the
+		// package's cross-process locks live in $TMPDIR/n8n-shop-sync-locks, and two installations
+		// on one machine (tests running side by side) must not wait on each other's locks.
+		const ownTmp = join(options.userFolder, 'tmp');
+		mkdirSync(options.env?.TMPDIR ?? ownTmp, { recursive: true });
 		const env = envWithNode24({
 			...inherited,
+			TMPDIR: ownTmp,
 			N8N_USER_FOLDER: options.userFolder,
 			N8N_PORT: String(port),
 			N8N_HOST: 'localhost',
