@@ -425,8 +425,13 @@ export interface MemoryFigure {
 	seconds: number;
 	failed: number;
 	failures: string[];
+	/** Medians of the RSS samples taken during the first and the last tenth of the soak. */
 	rssBeforeBytes: number;
 	rssAfterBytes: number;
+	rssSamples: { first: number; last: number };
+	/** Single readings after the warm-up and after the soak, each after `settleMs` idle. */
+	rssIdleBeforeBytes: number;
+	rssIdleAfterBytes: number;
 	rssPeakBytes: number;
 	heapBeforeBytes: number | null;
 	heapAfterBytes: number | null;
@@ -435,30 +440,43 @@ export interface MemoryFigure {
 }
 
 /**
- * Soak: `events` new orders through order intake. Memory "before" is read after a warm-up of
- * `warmup` orders (so loaded code and caches do not count as growth), "after" once every
- * execution has finished and n8n has been idle for `settleMs`.
+ * Soak: `events` new orders through order intake, after a warm-up of `warmup` orders (so loaded
+ * code and caches do not count as growth). n8n's RSS swings by hundreds of MB within seconds (an
+ * expression isolate per concurrent execution, memory returned in bursts), so one sample before
+ * and one after say little: "before" and "after" are the medians of the samples taken while the
+ * first and the last tenth of the events went through (same load, one sample per poll). The
+ * readings after `settleMs` idle are kept too.
  */
 export async function memorySoak(bench: BenchN8n, events: number, warmup = 100, settleMs = 10_000): Promise<MemoryFigure> {
 	const pid = bench.n8n.pid;
 	if (!pid) throw new Error('n8n has no pid');
 	await drive(bench, ORDER_INTAKE, await orderDeliveries(bench, warmup));
 	await sleep(settleMs);
-	const rssBefore = rssBytes(pid);
+	const rssIdleBefore = rssBytes(pid);
 	const heapBefore = await heapUsedBytes(bench);
-	let peak = rssBefore;
-	const soak = await drive(bench, ORDER_INTAKE, await orderDeliveries(bench, events), async () => {
-		peak = Math.max(peak, rssBytes(pid));
+	let peak = rssIdleBefore;
+	const tenth = Math.max(1, Math.floor(events / 10));
+	const first: number[] = [];
+	const last: number[] = [];
+	const soak = await drive(bench, ORDER_INTAKE, await orderDeliveries(bench, events), async (finished) => {
+		const rss = rssBytes(pid);
+		peak = Math.max(peak, rss);
+		if (finished < tenth) first.push(rss);
+		else if (finished >= events - tenth) last.push(rss);
 	});
 	await sleep(settleMs);
+	const rssIdleAfter = rssBytes(pid);
 	return {
 		events,
 		seconds: soak.seconds,
 		failed: soak.failed,
 		failures: soak.failures,
 		perSecond: soak.perSecond,
-		rssBeforeBytes: rssBefore,
-		rssAfterBytes: rssBytes(pid),
+		rssBeforeBytes: median(first.length ? first : [rssIdleBefore]),
+		rssAfterBytes: median(last.length ? last : [rssIdleAfter]),
+		rssSamples: { first: first.length, last: last.length },
+		rssIdleBeforeBytes: rssIdleBefore,
+		rssIdleAfterBytes: rssIdleAfter,
 		rssPeakBytes: peak,
 		heapBeforeBytes: heapBefore,
 		heapAfterBytes: await heapUsedBytes(bench),

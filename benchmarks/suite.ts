@@ -76,8 +76,8 @@ export const benchmarks: Record<string, (context: BenchContext) => Promise<Bench
 			figures: [
 				{
 					figure: `6. Memory: n8n RSS growth over ${events.toLocaleString('en-US')} order-intake events`,
-					ours: `${mb(result.rssAfterBytes)} after (peak ${mb(result.rssPeakBytes)})`,
-					baseline: `${mb(result.rssBeforeBytes)} before`,
+					ours: `${mb(result.rssAfterBytes)} in the last tenth (peak ${mb(result.rssPeakBytes)})`,
+					baseline: `${mb(result.rssBeforeBytes)} in the first tenth`,
 					ratio: result.rssAfterBytes / result.rssBeforeBytes,
 					target: 'growth ≤ 50 MB',
 					meets: growth <= 50 * 1024 * 1024,
@@ -86,7 +86,7 @@ export const benchmarks: Record<string, (context: BenchContext) => Promise<Bench
 			],
 			notes: [
 				...result.failures.map((failure) => `Memory soak: failed item: ${failure}`),
-				`Memory: growth ${mb(growth)} (VmRSS of the n8n main process, task runners excluded), ${fixed(result.perSecond, 1)} events/s during the soak; ${heap}, from n8n's /metrics (N8N_METRICS=true). n8n exposes no forced GC (it would need --expose-gc and an endpoint), so the heap is read after ${context.quick ? 2 : 10} s idle, not after a GC.`,
+				`Memory: growth ${mb(growth)} (VmRSS of the n8n main process, task runners excluded: median of ${result.rssSamples.first} samples during the first tenth of the soak against ${result.rssSamples.last} during the last; single readings after idle ${mb(result.rssIdleBeforeBytes)} → ${mb(result.rssIdleAfterBytes)}), ${fixed(result.perSecond, 1)} events/s during the soak; ${heap}, from n8n's /metrics (N8N_METRICS=true). n8n exposes no forced GC (it would need --expose-gc and an endpoint), so the heap is read after ${context.quick ? 2 : 10} s idle, not after a GC.`,
 			],
 			raw: result,
 		};
