@@ -34,6 +34,8 @@ const CUSTOMER_SYNC = 'shopSyncCustomerSync';
 const ORDER_INTAKE = 'shopSyncOrderIntake';
 /** Executions in flight at most: deliveries are sent while fewer than this are unfinished. */
 const WINDOW = 16;
+/** Executions whose node times are averaged for the "slowest nodes" note. */
+export const NODE_TIME_SAMPLE = 10;
 /** A round fails when no execution has finished for this long. */
 const STALL_MS = 10 * 60_000;
 
@@ -157,9 +159,11 @@ async function until(what: string, check: () => Promise<boolean> | boolean, time
  * sync runs each change in a sub-execution of the same workflow (mode "integrated"), which the
  * webhook's execution waits for, so counting both would count a change twice and end a round early.
  */
+const webhookExecutions = (workflowId: string, status: string[], limit: number) =>
+	`/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId, status, mode: 'webhook' }))}&limit=${limit}`;
+
 async function finishedCount(n8n: N8nInstance, workflowId: string, status: string[]): Promise<number> {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId, status, mode: 'webhook' }));
-	const response = await n8n.rest<{ data: { count: number } }>('GET', `/rest/executions?filter=${filter}&limit=1`);
+	const response = await n8n.rest<{ data: { count: number } }>('GET', webhookExecutions(workflowId, status, 1));
 	if (response.status !== 200) throw new Error(`GET /rest/executions answered HTTP ${response.status}`);
 	return response.data.data.count;
 }
@@ -223,8 +227,7 @@ async function deliver(bench: BenchN8n, delivery: Delivery, attempts = 5): Promi
 /** The error of each of the `count` newest failed executions of a workflow, for the report. */
 async function executionFailures(n8n: N8nInstance, workflowId: string, count: number): Promise<string[]> {
 	if (count <= 0) return [];
-	const filter = encodeURIComponent(JSON.stringify({ workflowId, status: ['error', 'crashed'], mode: 'webhook' }));
-	const response = await n8n.rest<{ data: { results: Array<{ id: string }> } }>('GET', `/rest/executions?filter=${filter}&limit=${count}`);
+	const response = await n8n.rest<{ data: { results: Array<{ id: string }> } }>('GET', webhookExecutions(workflowId, ['error', 'crashed'], count));
 	if (response.status !== 200) return [`${count} failed execution(s); listing them answered HTTP ${response.status}`];
 	return await Promise.all(
 		response.data.data.results.map(async ({ id }) => {
@@ -353,7 +356,7 @@ export interface OverheadFigure {
  * Several executions, because a customer change is two of them: the webhook's and the
  * sub-execution that does the work.
  */
-async function nodeTimes(n8n: N8nInstance, workflowId: string, sample = 10): Promise<Array<{ node: string; ms: number }>> {
+async function nodeTimes(n8n: N8nInstance, workflowId: string, sample = NODE_TIME_SAMPLE): Promise<Array<{ node: string; ms: number }>> {
 	const totals = new Map<string, { ms: number; runs: number }>();
 	for (const { id } of (await n8n.executions(workflowId)).slice(0, sample)) {
 		const { data } = await n8n.execution(id);

@@ -3,7 +3,7 @@
  * the same run, their ratio, and the target. Used by `npm run bench` (run.ts) and, with the quick
  * sizes, by test/bench (coverage of this code only: no timing is asserted anywhere).
  */
-import { launchBenchN8n, memorySoak, workflowOverhead, type BenchN8n } from './n8nWorkflows';
+import { launchBenchN8n, memorySoak, NODE_TIME_SAMPLE, workflowOverhead, type BenchN8n } from './n8nWorkflows';
 
 export interface Figure {
 	figure: string;
@@ -58,9 +58,9 @@ export const benchmarks: Record<string, (context: BenchContext) => Promise<Bench
 				};
 			}),
 			notes: [
-				`Workflow overhead: ${events} signed deliveries per round, ≤ 16 unfinished executions at a time, median of ${rounds} alternating rounds on one n8n (regular mode, SQLite); an event counts once n8n has finished its execution. Simulators in-process, their throttles lifted (their limits have their own figures), no echo webhooks.`,
+				`Workflow overhead: ${events} signed deliveries per round, ≤ 16 unfinished executions at a time, median of ${rounds} alternating rounds on one n8n (regular mode, SQLite); an event counts once n8n has finished the execution its webhook started (customer sync's sub-execution included: that execution waits for it); a delivery answered 5xx/429 or cut off is tried again, as Shopify does. Simulators in-process, their throttles lifted (their limits have their own figures), no echo webhooks.`,
 				...figures.flatMap((figure) => figure.failures.map((failure) => `${figure.workflow}: failed item: ${failure}`)),
-				...figures.map((figure) => `${figure.workflow}: slowest nodes (mean over its last 10 executions): ${figure.slowestNodes.map((entry) => `${entry.node} ${entry.ms} ms`).join(', ')}.`),
+				...figures.map((figure) => `${figure.workflow}: slowest nodes (mean over its last ${NODE_TIME_SAMPLE} executions): ${figure.slowestNodes.map((entry) => `${entry.node} ${entry.ms} ms`).join(', ')}.`),
 			],
 			raw: figures,
 		};
