@@ -13,6 +13,7 @@
  * webhooks are off, so the stores send no echo deliveries for the workflow's writes.
  */
 import axios, { type AxiosInstance } from 'axios';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -199,6 +200,19 @@ export interface RoundResult {
 	failed: number;
 	/** Why each failed item failed: n8n's answer to a refused delivery, or a failed execution's error. */
 	failures: string[];
+	/** CPU time of the n8n main process during the round (all its threads: JS, expression isolates, SQLite), ms. */
+	n8nCpuMs: number;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux builds unless configured otherwise). */
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** User + system CPU time of a process so far, ms. */
+function cpuMs(pid: number): number {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	// Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is field 14, stime 15.
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 }
 
 /**
@@ -249,6 +263,9 @@ async function drive(bench: BenchN8n, workflowId: string, deliveries: Delivery[]
 	let finished = 0;
 	let sent = 0;
 	const refusals: string[] = [];
+	const pid = bench.n8n.pid;
+	if (!pid) throw new Error('n8n has no pid');
+	const cpuBefore = cpuMs(pid);
 	const started = performance.now();
 	const sender = (async () => {
 		const inFlight = new Set<Promise<void>>();
@@ -280,9 +297,10 @@ async function drive(bench: BenchN8n, workflowId: string, deliveries: Delivery[]
 	}
 	await sender;
 	const seconds = (performance.now() - started) / 1000;
+	const n8nCpuMs = cpuMs(pid) - cpuBefore;
 	const failedExecutions = (await finishedCount(bench.n8n, workflowId, ['error', 'crashed'])) - failedBefore;
 	const failures = [...refusals, ...(await executionFailures(bench.n8n, workflowId, failedExecutions))];
-	return { events: deliveries.length, seconds, perSecond: deliveries.length / seconds, failed: refusals.length + failedExecutions, failures };
+	return { events: deliveries.length, seconds, perSecond: deliveries.length / seconds, failed: refusals.length + failedExecutions, failures, n8nCpuMs };
 }
 
 let sequence = 0;
@@ -345,6 +363,11 @@ export interface OverheadFigure {
 	/** Medians, events per second. */
 	oursPerSecond: number;
 	barePerSecond: number;
+	/** Medians over the rounds: CPU of the n8n main process per event (ms), and its busy share of one core. */
+	oursCpuMsPerEvent: number;
+	bareCpuMsPerEvent: number;
+	oursCoreShare: number;
+	bareCoreShare: number;
 	failed: number;
 	failures: string[];
 	/** Mean node times over the last executions, slowest first (ms), to show where the time goes. */
@@ -399,6 +422,10 @@ export async function workflowOverhead(bench: BenchN8n, events: number, rounds: 
 			bare,
 			oursPerSecond: median(ours.map((result) => result.perSecond)),
 			barePerSecond: median(bare.map((result) => result.perSecond)),
+			oursCpuMsPerEvent: median(ours.map((result) => result.n8nCpuMs / result.events)),
+			bareCpuMsPerEvent: median(bare.map((result) => result.n8nCpuMs / result.events)),
+			oursCoreShare: median(ours.map((result) => result.n8nCpuMs / 1000 / result.seconds)),
+			bareCoreShare: median(bare.map((result) => result.n8nCpuMs / 1000 / result.seconds)),
 			failed: [...ours, ...bare].reduce((sum, result) => sum + result.failed, 0),
 			failures: [...ours, ...bare].flatMap((result) => result.failures),
 			slowestNodes: await nodeTimes(bench.n8n, workflowId),

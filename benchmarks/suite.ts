@@ -60,6 +60,10 @@ export const benchmarks: Record<string, (context: BenchContext) => Promise<Bench
 			notes: [
 				`Workflow overhead: ${events} signed deliveries per round, ≤ 16 unfinished executions at a time, median of ${rounds} alternating rounds on one n8n (regular mode, SQLite); an event counts once n8n has finished the execution its webhook started (customer sync's sub-execution included: that execution waits for it); a delivery answered 5xx/429 or cut off is tried again, as Shopify does. Simulators in-process, their throttles lifted (their limits have their own figures), no echo webhooks.`,
 				...figures.flatMap((figure) => figure.failures.map((failure) => `${figure.workflow}: failed item: ${failure}`)),
+				...figures.map(
+					(figure) =>
+						`${figure.workflow}: CPU of the n8n main process ${fixed(figure.oursCpuMsPerEvent, 0)} ms per event (${fixed(figure.oursCoreShare * 100, 0)} % of one core while the round ran), bare ${fixed(figure.bareCpuMsPerEvent, 0)} ms (${fixed(figure.bareCoreShare * 100, 0)} %): ${fixed(figure.oursCpuMsPerEvent / figure.bareCpuMsPerEvent, 1)}× the bare workflow's work per event (medians of the rounds, /proc/<pid>/stat, all of the process's threads).`,
+				),
 				...figures.map((figure) => `${figure.workflow}: slowest nodes (mean over its last ${NODE_TIME_SAMPLE} executions): ${figure.slowestNodes.map((entry) => `${entry.node} ${entry.ms} ms`).join(', ')}.`),
 			],
 			raw: figures,
