@@ -204,15 +204,16 @@ export interface RoundResult {
 	n8nCpuMs: number;
 }
 
-/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux builds unless configured otherwise). */
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ), read once on first use, not when the suite loads. */
+let clockTicks: number | undefined;
 
 /** User + system CPU time of a process so far, ms. */
 function cpuMs(pid: number): number {
 	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
 	// Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is field 14, stime 15.
 	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+	clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+	return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
 }
 
 /**
