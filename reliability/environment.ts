@@ -25,6 +25,7 @@ import type { ManyChatState } from '../simulators/manychat/state';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../simulators/registry';
 import type { ShopifyState, StoreState } from '../simulators/shopify/state';
 import { until } from '../test/support/until';
+import { publicEntryPoints } from './entryPoints';
 
 export const WORKFLOWS = {
 	customerSync: 'shopSyncCustomerSync',
@@ -32,6 +33,12 @@ export const WORKFLOWS = {
 	emailIntake: 'shopSyncEmailIntake',
 	errorHandler: 'shopSyncErrorHandler',
 } as const;
+
+/**
+ * Every shipped workflow a visitor can reach by URL (a form or a webhook), for the `anonymous`
+ * scenario: the order form, store onboarding with its invitation form, the ManyChat catalog.
+ */
+export const PUBLIC_WORKFLOWS = [...new Set(publicEntryPoints().filter((entry) => entry.kind === 'form' || entry.kind === 'webhook').map((entry) => entry.workflowId))];
 
 /** Webhook → CEGID node upsert with a SOAP credential (the CEGID e2e test's probe). */
 const CEGID_SOAP_PROBE = 'e2eCegidSoapUpsert';
@@ -72,7 +79,7 @@ export class ReliabilityEnvironment {
 			const n8n = await N8nInstance.launch({
 				userFolder: join(folder, 'n8n'),
 				workflowDirs: [join(ROOT, 'workflows'), join(ROOT, 'test', 'e2e', 'cegid-workflows')],
-				publish: [...Object.values(WORKFLOWS), CEGID_SOAP_PROBE],
+				publish: [...new Set([...Object.values(WORKFLOWS), ...PUBLIC_WORKFLOWS]), CEGID_SOAP_PROBE],
 				credentials,
 				// No pruning: the audits read every execution's data at the end.
 				env: { ...proxy.env, EXECUTIONS_DATA_PRUNE: 'false' },

@@ -1,5 +1,6 @@
 import type { ReliabilityEnvironment } from '../environment';
 import type { ScenarioResult } from '../report';
+import { anonymousVisitor } from './anonymous';
 import { atLeastOnce } from './atLeastOnce';
 import { downstreamFaults } from './downstreamFaults';
 import { forgedWebhooks } from './forgedWebhooks';
@@ -14,6 +15,7 @@ export const scenarios: Record<string, (env: ReliabilityEnvironment, quick: bool
 	forged: forgedWebhooks,
 	'hostile-emails': hostileEmails,
 	injection,
+	anonymous: anonymousVisitor,
 	secrets: secretsAudit,
 };
 

@@ -11,7 +11,7 @@ import { ReliabilityEnvironment } from '../../reliability/environment';
 import { formatResults, type ScenarioResult } from '../../reliability/report';
 import { scenarios } from '../../reliability/scenarios';
 
-const KEPT = ['at-least-once', 'faults', 'forged', 'hostile-emails', 'injection', 'secrets'];
+const KEPT = ['at-least-once', 'faults', 'forged', 'hostile-emails', 'injection', 'anonymous', 'secrets'];
 
 jest.setTimeout(40 * 60_000);
 
