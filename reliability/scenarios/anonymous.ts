@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 
 import { until } from '../../test/support/until';
 import { type CredentialImport } from '../../scripts/lib/devCredentials';
-import { WORKFLOWS, type ReliabilityEnvironment } from '../environment';
+import { PUBLIC_WORKFLOWS, WORKFLOWS, type ReliabilityEnvironment } from '../environment';
 import { isOpen, publicEntryPoints, verifiesInvitation, type EntryPoint } from '../entryPoints';
 import { basicAuth, executionIdOf, follow, formFields, isCompletionPage, multipart, plausibleValue, request, type FormField } from '../formVisitor';
 import { HOSTILE_SHAPES } from '../hostileValues';
@@ -190,6 +190,19 @@ async function deliverEmails(env: ReliabilityEnvironment, emails: ReturnType<typ
 
 const gmailPolls = (env: ReliabilityEnvironment) => env.gmail.requests.filter((entry) => entry.path === '/gmail/v1/users/me/messages' && entry.status === 200).length;
 
+/** Stops executions of these workflows that wait on a page, returning how many there were. */
+async function stopWaiting(env: ReliabilityEnvironment, workflowIds: string[]): Promise<number> {
+	let stopped = 0;
+	for (const workflowId of workflowIds) {
+		const listed = await env.publicApi().get<{ data: Array<{ id: string | number }> }>(`/executions?status=waiting&workflowId=${workflowId}&limit=250&includeData=false`);
+		for (const execution of listed.status === 200 ? listed.data.data : []) {
+			await env.n8n.rest('POST', `/rest/executions/${execution.id}/stop`);
+			stopped++;
+		}
+	}
+	return stopped;
+}
+
 const describeWrites = (seen: WritesSeen) => Object.entries(seen.writes).map(([name, list]) => `${name}: ${list.length} (${[...new Set(list)].slice(0, 3).join(', ')})`);
 
 interface WaitingTarget {
@@ -309,6 +322,7 @@ export async function anonymousVisitor(env: ReliabilityEnvironment, quick: boole
 	const invitations = await invitationCases(env, entries, invitationForm, notes);
 	const waiting = await waitingExecutions(env, entries, invitations.waitingUrl, invitationForm);
 
+	env.log(`[anonymous] ${entries.length} public entry points; ${invitations.attacks.length} invitation cases; executions waiting on a page in ${[...waiting.keys()].join(', ') || 'no workflow'}`);
 	// Phase 1: the pages executions wait on, without their signature. They must stay where they are.
 	const markPages = markWrites(env);
 	for (const [workflowId, target] of waiting) await attackWaitingPage(env, workflowId, target.url, target.fields, ledger);
@@ -340,18 +354,24 @@ export async function anonymousVisitor(env: ReliabilityEnvironment, quick: boole
 		}
 	})();
 	const mailbox = entries.some((entry) => entry.kind === 'mailbox' && entry.node.type === 'n8n-nodes-base.gmailTrigger');
-	for (let at = 0; mailbox && at < emails.length; at += EMAILS_PER_POLL) {
-		refusedByGmail += await deliverEmails(env, emails.slice(at, at + EMAILS_PER_POLL));
+	let stoppedPages = 0;
+	for (let at = 0; at < (mailbox ? emails.length : 1); at += EMAILS_PER_POLL) {
+		if (mailbox) refusedByGmail += await deliverEmails(env, emails.slice(at, at + EMAILS_PER_POLL));
 		const polls = gmailPolls(env);
-		await until('the Gmail Trigger has polled again', () => gmailPolls(env) >= polls + 1, 180_000, 500);
+		if (mailbox) await until('the Gmail Trigger has polled again', () => gmailPolls(env) >= polls + 1, 180_000, 500);
+		if (at === 0) {
+			// The requests run meanwhile; a visitor let past a form may have left its execution on a page.
+			await attacks;
+			stoppedPages = await stopWaiting(env, PUBLIC_WORKFLOWS);
+			env.log(`[anonymous] ${ledger.tried} requests tried without valid credentials`);
+		}
 		await env.settle();
-		env.log(`[anonymous] ${Math.min(at + EMAILS_PER_POLL, emails.length)} of ${emails.length} spoofed emails delivered and polled`);
+		if (mailbox) env.log(`[anonymous] ${Math.min(at + EMAILS_PER_POLL, emails.length)} of ${emails.length} spoofed emails delivered and polled`);
 	}
-	await attacks;
-	await env.settle();
 	const anonymous = writesSince(env, markAnonymous, review);
 	const emailRuns = await emailParsing(env, lastExecution);
 
+	env.log('[anonymous] sending 1 MB values as an authenticated manager and as ManyChat');
 	// Phase 3: authenticated, 1 MB hostile values into every field and the webhook body.
 	const markHostile = markWrites(env);
 	const hostile = new Ledger();
@@ -359,6 +379,7 @@ export async function anonymousVisitor(env: ReliabilityEnvironment, quick: boole
 		if (entry.kind === 'form' && entry.authentication === 'basicAuth') await hostileForm(env, entry, hostile, quick);
 		if (entry.kind === 'webhook' && entry.authentication === 'headerAuth') await hostileWebhook(env, entry, hostile, quick ? HOSTILE_SHAPES.slice(0, 2) : HOSTILE_SHAPES);
 	}
+	await stopWaiting(env, PUBLIC_WORKFLOWS);
 	await env.settle();
 	const authenticated = writesSince(env, markHostile, review);
 	const crashed = (await Promise.all([...new Set<string>([...Object.values(WORKFLOWS), ...entries.map((entry) => entry.workflowId)])].map(async (id) => await env.executionsSince(id, firstExecution)))).flat().filter((execution) => execution.status === 'crashed').length;
@@ -395,6 +416,7 @@ export async function anonymousVisitor(env: ReliabilityEnvironment, quick: boole
 			`spoofed emails: ${[...new Set(emails.map((email) => email.kind.split(',')[0]))].join('; ')}; ${refusedByGmail} refused by Gmail; order ${existing.orderNumber} was seeded in the CRM for the replayed ones`,
 			`1 MB values, authenticated (answered/tried): ${[...hostile.byAttack.entries()].map(([attack, tally]) => `${attack} ${tally.refused}/${tally.tried}`).join('; ')}; slowest: ${hostile.worstWhat}`,
 			`what the authenticated 1 MB requests wrote (a manager's order or a catalog request may be saved): ${describeWrites(authenticated).join('; ') || 'nothing'}; messages: ${authenticated.messages.length}`,
+			...(stoppedPages ? [`${stoppedPages} execution(s) were left waiting on a form page by a visitor let in, and stopped`] : []),
 			...(unpublished.size ? [`not published in this environment (n8n answers 404; the forged scenario and the workflow check cover them): ${[...unpublished].join(', ')}`] : []),
 			...open.map((line) => `no authentication: ${line}`),
 			...withoutAttack.map((line) => `no attack for: ${line}`),
