@@ -317,14 +317,18 @@ function resolvers(state: ShopifyState, store: StoreState, records: StoreRecords
 						userErrors.push({ field: ['lineItems', String(index), 'variantId'], message: 'Product with ID could not be found.' });
 						continue;
 					}
-					const price = variant.price;
-					if (row.appliedDiscount?.valueType === 'FIXED_AMOUNT' && Math.round(row.appliedDiscount.value * 100) > Math.round(Number(price) * 100)) {
+					if (fixedDiscountOverPrice(row, variant.price)) {
 						userErrors.push({ field: ['lineItems', String(index), 'appliedDiscount', 'value'], message: 'Discount amount can\'t be greater than the price' });
 						continue;
 					}
-					lineItems.push({ id: records.nextId(), title: `${product.title}${variant.title === 'Default Title' ? '' : ` - ${variant.title}`}`, sku: variant.sku, quantity: row.quantity, price, variantId: variant.id, productId: product.id, appliedDiscount: discountRecord(row) });
+					lineItems.push({ id: records.nextId(), title: `${product.title}${variant.title === 'Default Title' ? '' : ` - ${variant.title}`}`, sku: variant.sku, quantity: row.quantity, price: variant.price, variantId: variant.id, productId: product.id, appliedDiscount: discountRecord(row) });
 				} else if (row.title && row.originalUnitPrice !== undefined) {
-					lineItems.push({ id: records.nextId(), title: row.title, sku: row.sku ?? null, quantity: row.quantity, price: Number(row.originalUnitPrice).toFixed(2), variantId: null, productId: null, appliedDiscount: discountRecord(row) });
+					const price = Number(row.originalUnitPrice).toFixed(2);
+					if (fixedDiscountOverPrice(row, price)) {
+						userErrors.push({ field: ['lineItems', String(index), 'appliedDiscount', 'value'], message: 'Discount amount can\'t be greater than the price' });
+						continue;
+					}
+					lineItems.push({ id: records.nextId(), title: row.title, sku: row.sku ?? null, quantity: row.quantity, price, variantId: null, productId: null, appliedDiscount: discountRecord(row) });
 				} else {
 					userErrors.push({ field: ['lineItems', String(index)], message: 'Title and price are required for custom line items' });
 				}
@@ -400,6 +404,11 @@ function appliedDiscountErrors(row: Args, index: number): UserError[] {
 	if (!(discount.value >= 0)) return [{ field, message: 'Value must be greater than or equal to 0' }];
 	if (discount.valueType === 'PERCENTAGE' && discount.value > 100) return [{ field, message: 'Value must be less than or equal to 100' }];
 	return [];
+}
+
+/** A fixed discount (per unit) larger than the unit price; message assumed, as above. */
+function fixedDiscountOverPrice(row: Args, price: string): boolean {
+	return row.appliedDiscount?.valueType === 'FIXED_AMOUNT' && Math.round(row.appliedDiscount.value * 100) > Math.round(Number(price) * 100);
 }
 
 function discountRecord(row: Args): AppliedDiscountRecord | null {

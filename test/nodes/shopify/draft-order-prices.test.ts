@@ -145,6 +145,34 @@ describe('Shopify Admin node: draft orders at catalog prices', () => {
 		expect(storeA().draftOrders).toHaveLength(2);
 	});
 
+	it('with custom prices, sells a custom line at its typed price and asks the shop for the shipping line\'s currency', async () => {
+		const result = await runWorkflow(
+			draftOrder([{ title: 'Engraving', unitPrice: '12.50', quantity: 2, sku: 'ENG-1' }], { prices: 'custom', additionalFields: { shippingPrice: '3.00' } }),
+			{ credentials: credentials() },
+		);
+		expect(result.error(NODE)).toBeUndefined();
+		expect(result.output(NODE)[0].json).toMatchObject({ totalPriceSet: { shopMoney: { amount: '28.00' } }, shippingLine: { title: 'Shipping' } });
+		expect(graphqlBodies().filter((body) => body.query.includes('productVariants('))).toHaveLength(0);
+		expect(createInputs()[0]).toMatchObject({
+			lineItems: [{ title: 'Engraving', originalUnitPrice: '12.50', quantity: 2, sku: 'ENG-1' }],
+			shippingLine: { title: 'Shipping', priceWithCurrency: { amount: '3.00', currencyCode: 'EUR' } },
+		});
+	});
+
+	it('the simulated Shopify refuses a line discount larger than the price or over 100 %, as its schema describes it', async () => {
+		const variantId = `gid://shopify/ProductVariant/${storeA().products[0].variants[0].id}`;
+		const mutation = 'mutation($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { field message } } }';
+		const send = (appliedDiscount: IDataObject) =>
+			runWorkflow(shopifyWorkflow({ resource: 'graphql', operation: 'query', query: mutation, variables: JSON.stringify({ input: { lineItems: [{ variantId, quantity: 1, appliedDiscount }] } }) }), { credentials: credentials() });
+		const tooMuch = await send({ valueType: 'FIXED_AMOUNT', value: 24.51, title: 'x' });
+		expect(tooMuch.output(NODE)[0].json).toEqual({ draftOrderCreate: { draftOrder: null, userErrors: [{ field: ['lineItems', '0', 'appliedDiscount', 'value'], message: "Discount amount can't be greater than the price" }] } });
+		const overHundred = await send({ valueType: 'PERCENTAGE', value: 101 });
+		expect((overHundred.output(NODE)[0].json.draftOrderCreate as IDataObject).userErrors).toEqual([{ field: ['lineItems', '0', 'appliedDiscount', 'value'], message: 'Value must be less than or equal to 100' }]);
+		const allOf = await send({ valueType: 'FIXED_AMOUNT', value: 24.5, title: 'free sample', description: 'gift' });
+		expect((allOf.output(NODE)[0].json.draftOrderCreate as IDataObject).userErrors).toEqual([]);
+		expect(storeA().draftOrders).toHaveLength(1);
+	});
+
 	it('refuses a shipping price that is not a price', async () => {
 		const result = await runWorkflow(draftOrder([{ sku: 'SER-30', quantity: 1 }], { additionalFields: { shippingPrice: '4,90' } }), { credentials: credentials() });
 		expect(result.error(NODE)?.message).toBe('Additional Fields › Shipping Price: "4,90" is not a price');
