@@ -31,6 +31,16 @@ interface CredentialSlot {
  */
 export const DEV_ORDER_FORM_LOGIN = { user: 'manager', password: 'ShopSync-form-dev-2026' } as const;
 
+/**
+ * Store onboarding and the ManyChat catalog: the admin's login to the invitation form (n8n's Basic
+ * Auth on its Form Trigger), the header ManyChat sends to the catalog webhook (n8n's Header Auth),
+ * and the secret that signs onboarding invitations (eManageCRM credential). Development values
+ * only: production sets its own in n8n (README, "Credentials").
+ */
+export const DEV_ADMIN_FORM_LOGIN = { user: 'admin', password: 'ShopSync-admin-dev-2026' } as const;
+export const DEV_CATALOG_WEBHOOK_HEADER = { name: 'X-Shop-Sync-Token', value: 'ShopSync-catalog-dev-2026-0123456789' } as const;
+export const DEV_INVITATION_SECRET = 'ShopSync-invitation-dev-2026-0123456789abcdef';
+
 /** Not secrets: these values only open the local simulators. */
 export const CREDENTIAL_SLOTS: CredentialSlot[] = [
 	{
@@ -103,6 +113,7 @@ export const CREDENTIAL_SLOTS: CredentialSlot[] = [
 			clientId: SIM_CLIENT_ID,
 			defaultWebKey: SIM_WEB_KEY,
 			settingsPageUrl: `${url}/settings`,
+			invitationSecret: DEV_INVITATION_SECRET,
 		}),
 	},
 	{
@@ -145,6 +156,18 @@ export const CREDENTIAL_SLOTS: CredentialSlot[] = [
 			clientSecret: SIM_GMAIL_CLIENT.clientSecret,
 			oauthTokenData: { access_token: SIM_SEEDED_ACCESS_TOKEN, refresh_token: SIM_REFRESH_TOKEN, token_type: 'Bearer', expires_in: 3599, scope: SIM_SCOPE },
 		}),
+	},
+	{
+		id: 'shopSyncAdminFormLogin',
+		name: 'Admin Form Login',
+		type: 'httpBasicAuth',
+		data: () => ({ ...DEV_ADMIN_FORM_LOGIN }),
+	},
+	{
+		id: 'shopSyncCatalogWebhookToken',
+		name: 'ManyChat Catalog Webhook Token',
+		type: 'httpHeaderAuth',
+		data: () => ({ ...DEV_CATALOG_WEBHOOK_HEADER }),
 	},
 ];
 

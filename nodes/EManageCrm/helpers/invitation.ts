@@ -3,9 +3,9 @@
  * signed with HMAC-SHA256 under the "Onboarding Invitation Secret" of the eManageCRM credential.
  *
  * Token: base64url(JSON payload) "." base64url(HMAC-SHA256(secret, PURPOSE + "." + base64url payload)).
- * The payload holds shop, owner e-mail, expiry (Unix seconds), a random nonce and the workflow that
- * made it; the nonce is what "already used" is recorded under, per workflow, so an invitation is
- * redeemed only in the workflow that made it. Pure functions: the operations add the n8n parts.
+ * The payload holds shop, owner e-mail, expiry (Unix seconds), a random nonce (what "already used"
+ * is recorded under) and the workflow that made it (the only one that may redeem it, so one
+ * record of use covers it). Pure functions: the operations add the n8n parts.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
