@@ -58,10 +58,21 @@ export interface Answer {
 	waitingUrl?: URL;
 }
 
+/**
+ * One request; status 0 when n8n gave no HTTP answer (it resets the connection of a request whose
+ * URL or headers exceed its limits, or that it refuses before reading the body).
+ */
 export async function request(url: string, init: RequestInit = {}): Promise<Answer> {
 	const started = performance.now();
-	const response = await fetch(url, { redirect: 'manual', ...init, signal: AbortSignal.timeout(120_000) });
-	const text = await response.text();
+	let response: Response;
+	let text: string;
+	try {
+		response = await fetch(url, { redirect: 'manual', ...init, signal: AbortSignal.timeout(120_000) });
+		text = await response.text();
+	} catch (error) {
+		const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+		return { status: 0, ms: performance.now() - started, text: `no answer: ${cause}` };
+	}
 	const ms = performance.now() - started;
 	let waitingUrl: URL | undefined;
 	try {
@@ -86,7 +97,7 @@ export async function executionStatus(waitingUrl: URL, timeoutMs = 180_000): Pro
 	const deadline = Date.now() + timeoutMs;
 	let status = '';
 	while (Date.now() < deadline) {
-		status = (await (await fetch(statusUrl, { signal: AbortSignal.timeout(60_000) })).text()).trim();
+		status = (await request(statusUrl.toString())).text.trim();
 		if (!['running', 'new', ''].includes(status)) return status;
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
@@ -110,11 +121,10 @@ export async function follow(answer: Answer, started: number, options: { end?: b
 	if (!answer.waitingUrl) return { status: `HTTP ${answer.status}`, html: answer.text, ms: performance.now() - started };
 	const status = await executionStatus(answer.waitingUrl);
 	if (status !== 'form-waiting') return { status, html: '', ms: performance.now() - started };
-	const page = await fetch(answer.waitingUrl, { signal: AbortSignal.timeout(60_000) });
-	const html = await page.text();
+	const html = (await request(answer.waitingUrl.toString())).text;
 	const ms = performance.now() - started;
 	if (options.end !== false && isCompletionPage(html)) {
-		await fetch(answer.waitingUrl, { method: 'POST', body: '[object Object]', headers: { 'content-type': 'text/plain;charset=UTF-8' }, signal: AbortSignal.timeout(60_000) });
+		await request(answer.waitingUrl.toString(), { method: 'POST', body: '[object Object]', headers: { 'content-type': 'text/plain;charset=UTF-8' } });
 	}
 	return { status, html, ms };
 }

@@ -43,7 +43,12 @@ class Ledger {
 	worstMs = 0;
 	worstWhat = '';
 
+	noAnswer = 0;
+	/** Requests whose execution failed (the error workflow records it). */
+	readonly failed: string[] = [];
+
 	record(attack: string, refused: boolean, ms: number, detail: string): void {
+		if (detail.startsWith('HTTP 0')) this.noAnswer++;
 		const tally = this.byAttack.get(attack) ?? { tried: 0, refused: 0 };
 		tally.tried++;
 		if (refused) tally.refused++;
@@ -57,7 +62,8 @@ class Ledger {
 	}
 }
 
-const refusedStatus = (status: number) => status === 401 || status === 403;
+/** Not let in: n8n's authentication refusals, its size limits, or no answer at all (counted apart). */
+const refusedStatus = (status: number) => [0, 401, 403, 413, 414, 431].includes(status);
 
 function credentialOf(env: ReliabilityEnvironment, entry: EntryPoint, type: string): CredentialImport | undefined {
 	const id = entry.node.credentials?.[type]?.id;
@@ -109,7 +115,7 @@ async function attackInvitationForm(env: ReliabilityEnvironment, entry: EntryPoi
 		const started = performance.now();
 		const posted = await request(url.toString(), { method: 'POST', body: multipart(fields, values) });
 		const outcome = await follow(posted, started);
-		const refused = refusedStatus(posted.status) || posted.status === 413 || outcome.html.includes(INVITATION_REFUSED);
+		const refused = refusedStatus(posted.status) || outcome.html.includes(INVITATION_REFUSED);
 		ledger.record(attack, refused, posted.ms, `HTTP ${posted.status}, then ${outcome.status}${outcome.html ? ` on a page without "${INVITATION_REFUSED}"` : ''}`);
 	};
 	const plausible = () => new Map(fields.filter((field) => field.type !== 'hiddenField').map((field) => [field.index, plausibleValue(field)]));
@@ -117,7 +123,11 @@ async function attackInvitationForm(env: ReliabilityEnvironment, entry: EntryPoi
 	// 1 MB values: as the invitation itself, and in every field beside a forged invitation.
 	const forged = cases.find((entryCase) => entryCase.kind.startsWith('forged'))?.token ?? randomBytes(24).toString('base64url');
 	const shapes = quick ? HOSTILE_SHAPES.slice(0, 1) : HOSTILE_SHAPES;
-	for (const shape of shapes) await submit(`${entry.url} POST, 1 MB invitation (${shape.name})`, shape.make(), plausible());
+	// A URL of 1 MB is over n8n's header limit (it resets the connection); 8 KB reaches the check.
+	for (const shape of shapes) {
+		await submit(`${entry.url} POST, 1 MB invitation (${shape.name})`, shape.make(), plausible());
+		await submit(`${entry.url} POST, 8 KB invitation (${shape.name})`, shape.make().slice(0, 8192), plausible());
+	}
 	for (const [index, field] of fields.filter((candidate) => candidate.type !== 'hiddenField').entries()) {
 		const shape = HOSTILE_SHAPES[index % HOSTILE_SHAPES.length];
 		await submit(`${entry.url} POST, 1 MB "${field.label}" (${shape.name}), forged invitation`, forged, new Map([...plausible(), [field.index, shape.make()]]));
@@ -179,16 +189,23 @@ async function attackWaitingPage(env: ReliabilityEnvironment, workflowId: string
 	ledger.record(`${workflowId} form page, guessed execution`, guessed.status === 404 || refusedStatus(guessed.status), guessed.ms, `HTTP ${guessed.status}`);
 }
 
-async function deliverEmails(env: ReliabilityEnvironment, emails: ReturnType<typeof spoofedEmails>): Promise<number> {
+/** Delivers the emails into the Gmail simulator; returns the ids it gave them and how many it refused. */
+async function deliverEmails(env: ReliabilityEnvironment, emails: ReturnType<typeof spoofedEmails>): Promise<{ ids: string[]; refused: number }> {
+	const ids: string[] = [];
 	let refused = 0;
 	for (const email of emails) {
 		const response = await axios.post(`${env.gmail.url}/__sim/messages`, Buffer.from(email.mime, 'utf8'), { headers: { 'content-type': 'message/rfc822' }, validateStatus: () => true, maxBodyLength: Infinity });
-		if (response.status !== 201) refused++;
+		if (response.status === 201) ids.push(String(response.data.id));
+		else refused++;
 	}
-	return refused;
+	return { ids, refused };
 }
 
-const gmailPolls = (env: ReliabilityEnvironment) => env.gmail.requests.filter((entry) => entry.path === '/gmail/v1/users/me/messages' && entry.status === 200).length;
+/** Emails the shipped intake has fetched (its "Fetch Raw Email" reads each one it selected). */
+const fetchedEmails = (env: ReliabilityEnvironment, ids: string[]) => {
+	const fetched = new Set(env.gmail.requests.filter((entry) => entry.method === 'GET' && entry.status === 200).map((entry) => entry.path.split('/').at(-1)));
+	return ids.filter((id) => fetched.has(id)).length;
+};
 
 /** Stops executions of these workflows that wait on a page, returning how many there were. */
 async function stopWaiting(env: ReliabilityEnvironment, workflowIds: string[]): Promise<number> {
@@ -283,7 +300,9 @@ async function hostileForm(env: ReliabilityEnvironment, entry: EntryPoint, ledge
 			const posted = await request(`${env.n8n.baseUrl}${entry.url}`, { method: 'POST', body: multipart(all, values), headers: { authorization: basicAuth(String(credential.data.user), String(credential.data.password)) } });
 			const outcome = await follow(posted, started);
 			// Answered: a page for the manager (the saved order or the problem), or n8n refusing the size.
-			const answered = outcome.status === 'form-waiting' || outcome.status === 'success' || posted.status === 413;
+			// Answered: n8n gave an HTTP answer and the execution it started, if any, ended on a page or finished.
+			const answered = posted.status !== 0 && !['running', 'new', ''].includes(outcome.status);
+			if (outcome.status === 'error') ledger.failed.push(`${entry.url} "${field.label}" (${shape.name})`);
 			ledger.record(`${entry.url} "${field.label}"`, answered, Math.max(posted.ms, outcome.ms), `HTTP ${posted.status}, then ${outcome.status}`);
 		}
 	}
@@ -355,18 +374,24 @@ export async function anonymousVisitor(env: ReliabilityEnvironment, quick: boole
 	})();
 	const mailbox = entries.some((entry) => entry.kind === 'mailbox' && entry.node.type === 'n8n-nodes-base.gmailTrigger');
 	let stoppedPages = 0;
+	let unread = 0;
 	for (let at = 0; at < (mailbox ? emails.length : 1); at += EMAILS_PER_POLL) {
-		if (mailbox) refusedByGmail += await deliverEmails(env, emails.slice(at, at + EMAILS_PER_POLL));
-		const polls = gmailPolls(env);
-		if (mailbox) await until('the Gmail Trigger has polled again', () => gmailPolls(env) >= polls + 1, 180_000, 500);
+		const batch = mailbox ? await deliverEmails(env, emails.slice(at, at + EMAILS_PER_POLL)) : { ids: [], refused: 0 };
+		refusedByGmail += batch.refused;
 		if (at === 0) {
 			// The requests run meanwhile; a visitor let past a form may have left its execution on a page.
 			await attacks;
 			stoppedPages = await stopWaiting(env, PUBLIC_WORKFLOWS);
 			env.log(`[anonymous] ${ledger.tried} requests tried without valid credentials`);
 		}
+		// Every spoofed email must really be read by the intake (it polls every minute).
+		try {
+			await until('the email intake has read every spoofed email of the batch', () => fetchedEmails(env, batch.ids) === batch.ids.length, 180_000, 500);
+		} catch {
+			unread += batch.ids.length - fetchedEmails(env, batch.ids);
+		}
 		await env.settle();
-		if (mailbox) env.log(`[anonymous] ${Math.min(at + EMAILS_PER_POLL, emails.length)} of ${emails.length} spoofed emails delivered and polled`);
+		if (mailbox) env.log(`[anonymous] ${Math.min(at + EMAILS_PER_POLL, emails.length)} of ${emails.length} spoofed emails delivered and read`);
 	}
 	const anonymous = writesSince(env, markAnonymous, review);
 	const emailRuns = await emailParsing(env, lastExecution);
@@ -398,6 +423,7 @@ export async function anonymousVisitor(env: ReliabilityEnvironment, quick: boole
 			figure('entry points without an attack', withoutAttack.length, true),
 			figure('requests tried without valid credentials', ledger.tried),
 			figure('spoofed delivery emails', mailbox ? emails.length : 0),
+			figure('spoofed emails the intake never read', unread, true),
 			figure('requests let in', ledger.letIn.length, true),
 			figure('writes at BigQuery, CEGID, Shopify, eManageCRM, CTRwow, ManyChat', writes, true),
 			figure("messages sent (other than the managers' review notice)", messages.length, true),
@@ -407,6 +433,7 @@ export async function anonymousVisitor(env: ReliabilityEnvironment, quick: boole
 			figure('authenticated requests with 1 MB values', hostile.tried),
 			figure('worst answer time, 1 MB values (ms)', Math.round(hostile.worstMs)),
 			figure('1 MB requests not answered', hostile.tried - [...hostile.byAttack.values()].reduce((sum, tally) => sum + tally.refused, 0), true),
+			figure('1 MB requests whose execution failed (recorded for replay)', hostile.failed.length),
 			figure('crashed executions', crashed, true),
 		],
 		[
@@ -416,11 +443,14 @@ export async function anonymousVisitor(env: ReliabilityEnvironment, quick: boole
 			`spoofed emails: ${[...new Set(emails.map((email) => email.kind.split(',')[0]))].join('; ')}; ${refusedByGmail} refused by Gmail; order ${existing.orderNumber} was seeded in the CRM for the replayed ones`,
 			`1 MB values, authenticated (answered/tried): ${[...hostile.byAttack.entries()].map(([attack, tally]) => `${attack} ${tally.refused}/${tally.tried}`).join('; ')}; slowest: ${hostile.worstWhat}`,
 			`what the authenticated 1 MB requests wrote (a manager's order or a catalog request may be saved): ${describeWrites(authenticated).join('; ') || 'nothing'}; messages: ${authenticated.messages.length}`,
+			...(ledger.noAnswer ? [`${ledger.noAnswer} request(s) got no HTTP answer (n8n reset the connection: a URL over its header limit, or a body it refused before reading it)`] : []),
 			...(stoppedPages ? [`${stoppedPages} execution(s) were left waiting on a form page by a visitor let in, and stopped`] : []),
 			...(unpublished.size ? [`not published in this environment (n8n answers 404; the forged scenario and the workflow check cover them): ${[...unpublished].join(', ')}`] : []),
 			...open.map((line) => `no authentication: ${line}`),
 			...withoutAttack.map((line) => `no attack for: ${line}`),
 			...ledger.letIn.slice(0, 10).map((line) => `let in: ${line}`),
+			...hostile.letIn.slice(0, 10).map((line) => `1 MB value not answered: ${line}`),
+			...hostile.failed.slice(0, 10).map((line) => `1 MB value failed its execution: ${line}`),
 			...[...describeWrites(pages), ...describeWrites(anonymous)].map((line) => `written: ${line}`),
 			...messages.slice(0, 5).map((delivery) => `sent to ${delivery.subscriber_id}: ${String(delivery.custom_fields.order_message ?? delivery.flow_ns ?? JSON.stringify(delivery.content)).slice(0, 100)}`),
 			...notes,
