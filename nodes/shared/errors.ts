@@ -47,16 +47,20 @@ function withoutTags(html: string): string {
 	return parts.join('');
 }
 
+const SUMMARY_INPUT_CHARS = 64 * 1024;
+
 /** Shortens a response body for an error description (an HTML error page can be 40 KB). */
 export function summarizeBody(body: unknown, maxLength = 500): string {
 	if (body === undefined || body === null || body === '') return '';
 	let text: string;
+	// The summary keeps 500 characters: reading more than the first 64 KB of a huge body is wasted work.
+	const head = (value: string) => value.slice(0, SUMMARY_INPUT_CHARS);
 	if (typeof body === 'string') {
-		text = /^\s*</.test(body) ? withoutTags(body) : body;
+		text = /^\s*</.test(head(body)) ? withoutTags(head(body)) : head(body);
 	} else if (Buffer.isBuffer(body)) {
-		text = body.toString('utf8');
+		text = head(body.subarray(0, SUMMARY_INPUT_CHARS * 4).toString('utf8'));
 	} else {
-		text = JSON.stringify(body);
+		text = head(JSON.stringify(body));
 	}
 	text = text.replace(/\s+/g, ' ').trim();
 	return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;

@@ -130,9 +130,9 @@ export function checkSender(authentication: EmailAuthentication, authservId: str
 	if (!trusted) return fail(`no Authentication-Results header from ${authservId.trim().toLowerCase()}`);
 	for (const { method, result, properties } of trusted.results) {
 		if (result !== 'pass') continue;
-		if (method === 'dkim' && (within(properties['header.d'], domain) || within(identityDomain(properties['header.i']), domain))) {
-			return { authenticated: true, by: `dkim=pass header.d=${properties['header.d'] ?? identityDomain(properties['header.i'])}` };
-		}
+		// The signing domain is header.d; Gmail reports only header.i, whose domain is d= or below it.
+		const signer = properties['header.d'] ?? identityDomain(properties['header.i']);
+		if (method === 'dkim' && within(signer, domain)) return { authenticated: true, by: `dkim=pass ${signer}` };
 		if (method === 'dmarc' && within(properties['header.from'], domain)) return { authenticated: true, by: `dmarc=pass header.from=${properties['header.from']}` };
 	}
 	const seen = trusted.results

@@ -1,8 +1,11 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 
-/** Collapses whitespace (including no-break spaces) and trims. Entities are decoded by the HTML reader. */
+/**
+ * Collapses whitespace (\s includes no-break spaces) and trims. Entities are decoded by the HTML
+ * reader. Single spaces are left alone, not replaced by themselves: far less work on long text.
+ */
 export function cleanText(text: string): string {
-	return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+	return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 const CURRENCY_MARKERS: Array<[RegExp, string]> = [

@@ -25,16 +25,14 @@ export function parseCsv(text: string): { header: string[]; rows: Array<Record<s
 	// Runs of ordinary characters and quoted contents are copied as slices, not one character at a time.
 	for (let index = 0; index < input.length; ) {
 		if (quoted) {
-			const close = input.indexOf('"', index);
+			// The closing quote is the first one not doubled; doubled quotes inside become one.
+			let close = input.indexOf('"', index);
+			while (close >= 0 && input[close + 1] === '"') close = input.indexOf('"', close + 2);
 			if (close < 0) throw new Error('the CSV ends inside a quoted field');
-			field += input.slice(index, close);
-			if (input[close + 1] === '"') {
-				field += '"';
-				index = close + 2;
-			} else {
-				quoted = false;
-				index = close + 1;
-			}
+			const content = input.slice(index, close);
+			field += content.includes('""') ? content.split('""').join('"') : content;
+			quoted = false;
+			index = close + 1;
 			continue;
 		}
 		const char = input[index];

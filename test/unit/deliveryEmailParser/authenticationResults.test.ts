@@ -53,6 +53,7 @@ describe('Authentication-Results (RFC 8601)', () => {
 		['a domain ending like it', [gmail('dkim=pass header.d=evilswiftparcel.example')], 'dkim=pass (header.d=evilswiftparcel.example)'],
 		['SPF alone', [gmail('spf=pass smtp.mailfrom=swiftparcel.example')], 'no DKIM or DMARC result'],
 		['DMARC failing', [gmail('dkim=none; dmarc=fail header.from=swiftparcel.example')], 'dkim=none, dmarc=fail (header.from=swiftparcel.example)'],
+		['an identity of the domain under another signing domain', [gmail('dkim=pass header.d=attacker.example header.i=@swiftparcel.example')], 'dkim=pass (header.d=attacker.example)'],
 		['the domain only inside a comment', [gmail('dkim=fail (header.d=swiftparcel.example) header.d=other.example')], 'dkim=fail (header.d=other.example)'],
 	])('refuses %s, saying why', (_case, headers, detail) => {
 		expect(check(headers as string[])).toEqual({ authenticated: false, reason: `not authenticated for swiftparcel.example: ${detail}` });
