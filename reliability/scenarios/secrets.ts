@@ -14,6 +14,12 @@ import type { ReliabilityEnvironment } from '../environment';
 import { figure, scenarioResult, type ScenarioResult } from '../report';
 
 const SECRET_KEY = /(secret|password|apikey|api_key|token|privatekey|private_key|webkey)/i;
+/**
+ * Not secrets though their names say so: eManageCRM's default campaign web key is the `webKey` every
+ * published CTRwow page carries in its source, and eManageCRM's campaign list (which store onboarding
+ * shows the owner) returns it.
+ */
+const PUBLIC_KEYS = new Set(['defaultWebKey']);
 /** n8n's own places for secrets: credentials (encrypted) and the users' API keys. */
 const N8N_SECRET_TABLES = ['credentials_entity', 'user_api_keys'];
 
@@ -27,7 +33,7 @@ export function credentialSecrets(env: ReliabilityEnvironment): Array<{ label: s
 				// Two lines from the middle of the PEM body: unique to this key, whatever the line breaks.
 				const body = privateKey.split('\n').filter((line) => line && !line.startsWith('-----'));
 				for (const line of body.slice(3, 5)) secrets.push({ label: `${label}.private_key`, value: line });
-			} else if (SECRET_KEY.test(key) && value.length >= 8) secrets.push({ label: `${label}.${key}`, value });
+			} else if (SECRET_KEY.test(key) && !PUBLIC_KEYS.has(key) && value.length >= 8) secrets.push({ label: `${label}.${key}`, value });
 			return;
 		}
 		if (value && typeof value === 'object') for (const [child, inner] of Object.entries(value)) visit(label, inner, child);
