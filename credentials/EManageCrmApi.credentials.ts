@@ -80,6 +80,14 @@ export class EManageCrmApi implements ICredentialType {
 			description: 'Where "Build Settings Link" points shop owners: the Sync App settings page in eManageCRM (assumed address; see the README)',
 		},
 		{
+			displayName: 'Onboarding Invitation Secret',
+			name: 'invitationSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Signs the store-onboarding invitation links (Sync App → Create Invitation / Redeem Invitation). Only n8n uses it; eManageCRM never sees it. Enter a random value of at least 32 characters, e.g. from "openssl rand -base64 48". Changing it makes every open invitation invalid.',
+		},
+		{
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',

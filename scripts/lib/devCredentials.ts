@@ -20,10 +20,20 @@ interface CredentialSlot {
 	id: string;
 	name: string;
 	type: string;
-	/** Which simulator the credential points at. */
-	simulator: string;
+	/** Which simulator the credential points at; none for a login n8n itself checks (always imported). */
+	simulator?: string;
 	data(simulatorUrl: string): Record<string, unknown>;
 }
+
+/**
+ * Store onboarding and the ManyChat catalog: the admin's login to the invitation form (n8n's Basic
+ * Auth on its Form Trigger), the header ManyChat sends to the catalog webhook (n8n's Header Auth),
+ * and the secret that signs onboarding invitations (eManageCRM credential). Development values
+ * only: production sets its own in n8n (README, "Credentials").
+ */
+export const DEV_ADMIN_FORM_LOGIN = { user: 'admin', password: 'ShopSync-admin-dev-2026' } as const;
+export const DEV_CATALOG_WEBHOOK_HEADER = { name: 'X-Shop-Sync-Token', value: 'ShopSync-catalog-dev-2026-0123456789' } as const;
+export const DEV_INVITATION_SECRET = 'ShopSync-invitation-dev-2026-0123456789abcdef';
 
 /** Not secrets: these values only open the local simulators. */
 export const CREDENTIAL_SLOTS: CredentialSlot[] = [
@@ -97,6 +107,7 @@ export const CREDENTIAL_SLOTS: CredentialSlot[] = [
 			clientId: SIM_CLIENT_ID,
 			defaultWebKey: SIM_WEB_KEY,
 			settingsPageUrl: `${url}/settings`,
+			invitationSecret: DEV_INVITATION_SECRET,
 		}),
 	},
 	{
@@ -134,13 +145,25 @@ export const CREDENTIAL_SLOTS: CredentialSlot[] = [
 			oauthTokenData: { access_token: SIM_SEEDED_ACCESS_TOKEN, refresh_token: SIM_REFRESH_TOKEN, token_type: 'Bearer', expires_in: 3599, scope: SIM_SCOPE },
 		}),
 	},
+	{
+		id: 'shopSyncAdminFormLogin',
+		name: 'Admin Form Login',
+		type: 'httpBasicAuth',
+		data: () => ({ ...DEV_ADMIN_FORM_LOGIN }),
+	},
+	{
+		id: 'shopSyncCatalogWebhookToken',
+		name: 'ManyChat Catalog Webhook Token',
+		type: 'httpHeaderAuth',
+		data: () => ({ ...DEV_CATALOG_WEBHOOK_HEADER }),
+	},
 ];
 
 export function simulatorCredentials(simulatorUrls: Record<string, string>): CredentialImport[] {
-	return CREDENTIAL_SLOTS.filter((slot) => simulatorUrls[slot.simulator] !== undefined).map((slot) => ({
+	return CREDENTIAL_SLOTS.filter((slot) => slot.simulator === undefined || simulatorUrls[slot.simulator] !== undefined).map((slot) => ({
 		id: slot.id,
 		name: slot.name,
 		type: slot.type,
-		data: slot.data(simulatorUrls[slot.simulator]),
+		data: slot.data(slot.simulator === undefined ? '' : simulatorUrls[slot.simulator]),
 	}));
 }

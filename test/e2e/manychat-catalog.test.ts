@@ -3,6 +3,7 @@
  * ManyChat's External Request (the subscriber's full contact data, as ManyChat sends it) reaches the
  * production webhook; the answer is a dynamic block v2 gallery of the Shopify simulator's published
  * products, well inside ManyChat's ~10 s limit, and each request is one client touch in BigQuery.
+ * The webhook answers only a request with the `X-Shop-Sync-Token` header (n8n's Header Auth).
  */
 import axios from 'axios';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { CONTENT_LIMITS } from '../../nodes/ManyChat/helpers/content';
-import { simulatorCredentials } from '../../scripts/lib/devCredentials';
+import { DEV_CATALOG_WEBHOOK_HEADER, simulatorCredentials } from '../../scripts/lib/devCredentials';
 import { N8nInstance } from '../../scripts/lib/n8nInstance';
 import { ROOT } from '../../scripts/lib/paths';
 import type { BigQueryState } from '../../simulators/bigquery/state';
@@ -24,6 +25,8 @@ jest.setTimeout(20 * 60_000);
 const WORKFLOW = 'shopSyncCatalog';
 /** ManyChat gives up on an External Request after about 10 seconds (research notes, pitfall 20). */
 const MANYCHAT_TIMEOUT_MS = 10_000;
+/** What ManyChat's External Request sends besides the contact: the header the webhook's Header Auth checks. */
+const TOKEN_HEADER = { [DEV_CATALOG_WEBHOOK_HEADER.name]: DEV_CATALOG_WEBHOOK_HEADER.value };
 
 interface Card {
 	title: string;
@@ -41,6 +44,7 @@ describe('Shipped workflow: ManyChat product catalog (External Request → dynam
 	const bigquery = () => simulators.bigquery as unknown as { state: BigQueryState };
 	const manychat = () => simulators.manychat as unknown as { state: ManyChatState };
 	const touchRows = () => bigquery().state.tables[`${SIMULATOR_PROJECT_ID}.crm.client_touches`]?.rows ?? [];
+	const url = () => `${n8n.baseUrl}/webhook/shop-sync/manychat-catalog`;
 
 	beforeAll(async () => {
 		userFolder = mkdtempSync(join(tmpdir(), 'shop-sync-e2e-catalog-'));
@@ -71,7 +75,7 @@ describe('Shipped workflow: ManyChat product catalog (External Request → dynam
 		const contact = structuredClone(manychat().state.subscribers[SUBSCRIBER_CAROL]);
 		const ask = async () => {
 			const started = Date.now();
-			const response = await axios.post(`${n8n.baseUrl}/webhook/shop-sync/manychat-catalog`, contact, { validateStatus: () => true, timeout: 30_000 });
+			const response = await axios.post(url(), contact, { headers: TOKEN_HEADER, validateStatus: () => true, timeout: 30_000 });
 			return { response, ms: Date.now() - started };
 		};
 
@@ -114,5 +118,29 @@ describe('Shipped workflow: ManyChat product catalog (External Request → dynam
 		const times = rows.map((row) => new Date(String(row.touched_at)).getTime()).sort((a, b) => a - b);
 		expect(times[1]).toBeGreaterThan(times[0]);
 		process.stdout.write(`[e2e catalog] answer times: ${first.ms} ms (first, includes the Shopify token), ${second.ms} ms\n`);
+	});
+
+	it('answers 403 without the token header or with a wrong one, with no touch, no Shopify request and no execution', async () => {
+		const contact = manychat().state.subscribers[SUBSCRIBER_CAROL];
+		const shopify = simulators.shopify;
+		const rows = touchRows().length;
+		const shopifyRequests = shopify.requests.length;
+		const executions = (await n8n.executions(WORKFLOW)).length;
+		const attempts: Record<string, Record<string, string>> = {
+			'no header': {},
+			'empty value': { [DEV_CATALOG_WEBHOOK_HEADER.name]: '' },
+			'wrong value': { [DEV_CATALOG_WEBHOOK_HEADER.name]: 'ShopSync-catalog-guess-0000000000000000' },
+			'value with a suffix': { [DEV_CATALOG_WEBHOOK_HEADER.name]: `${DEV_CATALOG_WEBHOOK_HEADER.value}x` },
+			'right value, other header': { 'X-Shop-Sync-Key': DEV_CATALOG_WEBHOOK_HEADER.value },
+		};
+		for (const [what, headers] of Object.entries(attempts)) {
+			const response = await axios.post(url(), contact, { headers, validateStatus: () => true, timeout: 30_000 });
+			expect({ what, status: response.status, gallery: JSON.stringify(response.data).includes('cards') }).toEqual({ what, status: 403, gallery: false });
+		}
+		// Give a (wrongly) started execution time to reach Shopify and the CRM before looking.
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		expect(touchRows()).toHaveLength(rows);
+		expect(shopify.requests.length).toBe(shopifyRequests);
+		expect((await n8n.executions(WORKFLOW)).length).toBe(executions);
 	});
 });

@@ -7,6 +7,9 @@
  * (`field-N`) and choices are read from each page's HTML, so the dropdowns must really list the store's
  * products, eManageCRM's campaigns and CTRwow's templates and hosts. Asserts the end state in the
  * eManageCRM and CTRwow simulators and the settings link on the last page.
+ *
+ * The owner's form opens only through an invitation the admin form (n8n Basic Auth) creates: a
+ * missing, forged, expired or used one ends on "Invitation not valid" before any vendor request.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +17,8 @@ import { join } from 'node:path';
 
 import axios from 'axios';
 
-import { simulatorCredentials } from '../../scripts/lib/devCredentials';
+import { signInvitation } from '../../nodes/EManageCrm/helpers/invitation';
+import { DEV_ADMIN_FORM_LOGIN, DEV_INVITATION_SECRET, simulatorCredentials } from '../../scripts/lib/devCredentials';
 import { N8nInstance } from '../../scripts/lib/n8nInstance';
 import { ROOT } from '../../scripts/lib/paths';
 import type { CtrwowState } from '../../simulators/ctrwow/state';
@@ -26,6 +30,9 @@ jest.setTimeout(20 * 60_000);
 
 const WORKFLOW = 'shopSyncOnboarding';
 const STORE_A = 'shop-sync-a.myshopify.com';
+const OWNER = 'owner@shop-sync-a.example';
+const basicAuth = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+const ADMIN = basicAuth(DEV_ADMIN_FORM_LOGIN.user, DEV_ADMIN_FORM_LOGIN.password);
 
 interface Field {
 	id: string;
@@ -88,15 +95,24 @@ describe('Shipped workflow: store onboarding and first funnel (multi-page form)'
 	});
 
 	/** POSTs a page as the browser does: multipart/form-data, one `field-N` per field, checkboxes as a JSON array. */
-	const submit = async (url: string, fields: Field[], values: Record<string, string | string[]>) => {
+	const submit = async (url: string, fields: Field[], values: Record<string, string | string[]>, headers: Record<string, string> = {}) => {
 		const body = new FormData();
 		for (const [label, value] of Object.entries(values)) {
 			const field = fields.find((entry) => entry.label === label);
 			if (!field) throw new Error(`The page has no field "${label}"; it has: ${fields.map((entry) => entry.label).join(', ')}`);
 			body.append(field.id, Array.isArray(value) ? JSON.stringify(value) : value);
 		}
-		return await fetch(url, { method: 'POST', body, redirect: 'manual' });
+		return await fetch(url, { method: 'POST', body, headers, redirect: 'manual' });
 	};
+	/** The follow-up pages' URL (with n8n's `signature`) that the answer to a form's first page gives. */
+	const waitingUrlOf = async (answer: Response) => {
+		expect(answer.status).toBe(200);
+		const url = new URL(((await answer.json()) as { formWaitingUrl: string }).formWaitingUrl);
+		url.host = new URL(n8n.baseUrl).host;
+		return url;
+	};
+	/** Requests n8n sent to the vendors (simulator control calls are not logged). */
+	const vendorRequests = () => ['emanage', 'ctrwow', 'shopify'].reduce((sum, name) => sum + simulators[name].requests.length, 0);
 	/** Polls the execution status the way the page script does, until the next page waits (or the run ended). */
 	const nextPage = async (waitingUrl: URL) => {
 		const status = new URL(waitingUrl);
@@ -122,23 +138,78 @@ describe('Shipped workflow: store onboarding and first funnel (multi-page form)'
 		if (!option) throw new Error(`"${label}" offers no choice with "${includes}"; it offers: ${options.join(' | ')}`);
 		return option;
 	};
+	/** The browser's last step on a completion page: one POST, which ends the execution. */
+	const finish = async (waitingUrl: URL) => expect((await fetch(waitingUrl, { method: 'POST', body: new FormData() })).status).toBe(200);
+	/** Waits until the execution behind a `/form-waiting/<id>` URL succeeded. */
+	const succeeded = async (waitingUrl: URL) => {
+		const id = waitingUrl.pathname.split('/').pop()!;
+		await until(`execution ${id} succeeded`, async () => (await n8n.execution(id)).status === 'success', 60_000, 500);
+	};
 
-	it('signs the shop up, links CTRwow, builds and publishes the funnel, and ends on the settings link', async () => {
-		const started = Date.now();
-		const formUrl = `${n8n.baseUrl}/form/shop-sync-onboarding`;
+	/** What the admin does: the invitation form behind n8n's Basic Auth, then the link its last page shows. */
+	const invite = async (shopDomain: string, ownerEmail: string) => {
+		const url = `${n8n.baseUrl}/form/shop-sync-onboarding-invitation`;
+		const page = await fetch(url, { headers: ADMIN });
+		expect(page.status).toBe(200);
+		const fields = formFields(await page.text());
+		expect(fields.map((field) => field.label)).toEqual(['Shop Domain', 'Owner Email']);
+		const waitingUrl = await waitingUrlOf(await submit(url, fields, { 'Shop Domain': shopDomain, 'Owner Email': ownerEmail }, ADMIN));
+		const last = decode(await nextPage(waitingUrl));
+		await finish(waitingUrl);
+		await succeeded(waitingUrl);
+		return { page: last, link: /href="([^"]+)"/.exec(last)?.[1] };
+	};
+	/** What the owner does first: open the link, choose the instance, submit. Returns the follow-up pages' URL. */
+	const startOnboarding = async (formUrl: string) => {
 		const first = await fetch(formUrl);
 		expect(first.status).toBe(200);
 		const page1 = formFields(await first.text());
-		expect(page1.map((field) => field.label)).toEqual(['Owner Email', 'eManageCRM Subscription']);
+		expect(page1.map((field) => field.label)).toEqual(['eManageCRM Subscription']);
+		return await waitingUrlOf(await submit(formUrl, page1, { 'eManageCRM Subscription': choose(page1, 'eManageCRM Subscription', 'shared') }));
+	};
 
-		const answer = await submit(formUrl, page1, { 'Owner Email': 'owner@shop-sync-a.example', 'eManageCRM Subscription': choose(page1, 'eManageCRM Subscription', 'shared') });
-		expect(answer.status).toBe(200);
-		const waitingUrl = new URL(((await answer.json()) as { formWaitingUrl: string }).formWaitingUrl);
-		waitingUrl.host = new URL(n8n.baseUrl).host;
+	it('lets only the admin login open the invitation form', async () => {
+		const url = `${n8n.baseUrl}/form/shop-sync-onboarding-invitation`;
+		const before = (await n8n.executions(WORKFLOW)).length;
+		expect((await fetch(url)).status).toBe(401);
+		expect((await fetch(url, { headers: basicAuth(DEV_ADMIN_FORM_LOGIN.user, 'wrong-password') })).status).toBe(401);
+		expect((await fetch(url, { headers: basicAuth('manager', DEV_ADMIN_FORM_LOGIN.password) })).status).toBe(401);
+		const forged = new FormData();
+		forged.append('field-0', STORE_A);
+		forged.append('field-1', 'attacker@evil.example');
+		expect((await fetch(url, { method: 'POST', body: forged })).status).toBe(401);
+		expect((await n8n.executions(WORKFLOW)).length).toBe(before);
+	});
 
-		// Page 2: campaign. The sign-up and the CTRwow link happened before it.
+	it('creates no invitation for a store the workflow does not onboard', async () => {
+		const { page, link } = await invite('another-shop.myshopify.com', OWNER);
+		expect(page).toContain('Not the store this form onboards');
+		expect(page).toContain(`This workflow onboards ${STORE_A}`);
+		expect(link).toBeUndefined();
+	});
+
+
+	it('signs the shop up, links CTRwow, builds and publishes the funnel, and ends on the settings link', async () => {
+		const started = Date.now();
+		// The admin's invitation: the owner's form URL with a signed token that expires in 72 hours.
+		const { page: invitationPage, link: invitation } = await invite(STORE_A, OWNER);
+		expect(invitationPage).toContain('Invitation created');
+		const formUrl = `${n8n.baseUrl}/form/shop-sync-onboarding`;
+		expect(invitation?.startsWith(`${formUrl}?invitation=`)).toBe(true);
+		expect(new URL(invitation!).searchParams.get('invitation')).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+		const expiresAt = new Date(/expires ([0-9T:.Z-]+):/.exec(invitationPage)![1]).getTime();
+		expect(Math.abs(expiresAt - (Date.now() + 72 * 3600_000))).toBeLessThan(5 * 60_000);
+
+		const waitingUrl = await startOnboarding(invitation!);
+
+		// Page 2: campaign. The sign-up (shop and owner from the invitation) and the CTRwow link happened before it.
 		const page2 = formFields(await nextPage(waitingUrl));
-		expect(emanage().state.shops).toEqual([expect.objectContaining({ shopDomain: STORE_A, ownerEmail: 'owner@shop-sync-a.example', instance: 'shared', ctrwowAccountId: ctrwow().state.account.id })]);
+		expect(emanage().state.shops).toEqual([expect.objectContaining({ shopDomain: STORE_A, ownerEmail: OWNER, instance: 'shared', ctrwowAccountId: ctrwow().state.account.id })]);
+		// n8n's follow-up pages need the session's signature: a stranger with the execution ID gets none of them.
+		const bare = new URL(waitingUrl.pathname, n8n.baseUrl);
+		expect((await fetch(bare)).status).toBe(401);
+		expect((await fetch(`${bare.toString()}?signature=${'0'.repeat(64)}`)).status).toBe(401);
+		expect((await fetch(`${bare.toString()}/n8n-execution-status`)).status).toBe(401);
 		expect(page2.find((field) => field.label === 'Campaign')!.options).toEqual(emanage().state.campaigns.map((campaign) => `${campaign.name} (#${campaign.campaignId})`));
 		await submit(waitingUrl.toString(), page2, { 'Funnel Name': 'Jet Fuel – Spring', Campaign: choose(page2, 'Campaign', '#17'), 'Funnel Path': '/spring' });
 
@@ -198,10 +269,50 @@ describe('Shipped workflow: store onboarding and first funnel (multi-page form)'
 		expect(decode(last)).toContain(`href="${link}"`);
 		expect(decode(last)).toContain('Your funnel is live');
 
+		// Only the invited session sees the settings link: without the signature the same page answers 401.
+		const stranger = await fetch(bare);
+		expect(stranger.status).toBe(401);
+		expect(await stranger.text()).not.toContain(token);
+
 		// The browser posts the completion page once; that ends the execution.
-		const end = await fetch(waitingUrl, { method: 'POST', body: new FormData() });
-		expect(end.status).toBe(200);
-		await until('the onboarding execution succeeded', async () => (await n8n.executions(WORKFLOW)).some((execution) => execution.status === 'success'), 60_000, 500);
+		await finish(waitingUrl);
+		await succeeded(waitingUrl);
+		expect((await n8n.executions(WORKFLOW)).filter((execution) => execution.status === 'error')).toHaveLength(0);
+	});
+
+	it('ends a missing, forged, tampered, expired or used invitation on "Invitation not valid", before any vendor request', async () => {
+		const formUrl = `${n8n.baseUrl}/form/shop-sync-onboarding`;
+		const inAnHour = Math.floor(Date.now() / 1000) + 3600;
+		const { link } = await invite(STORE_A, OWNER);
+		const [payload, signature] = new URL(link!).searchParams.get('invitation')!.split('.');
+		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+		const otherOwner = Buffer.from(JSON.stringify({ ...claims, email: 'attacker@evil.example' })).toString('base64url');
+
+		// Used: a real invitation's session signs up; the same link then opens nothing more.
+		const used = await startOnboarding(link!);
+		expect(formFields(await nextPage(used)).map((field) => field.label)).toContain('Campaign');
+
+		const attempts: Record<string, string> = {
+			'no invitation': formUrl,
+			'signed with another secret': `${formUrl}?invitation=${signInvitation('an-attacker-secret-of-sufficient-length-0123', { shopDomain: STORE_A, ownerEmail: 'attacker@evil.example', expiresAt: inAnHour, workflowId: WORKFLOW }).token}`,
+			'another owner under the real signature': `${formUrl}?invitation=${otherOwner}.${signature}`,
+			expired: `${formUrl}?invitation=${signInvitation(DEV_INVITATION_SECRET, { shopDomain: STORE_A, ownerEmail: OWNER, expiresAt: Math.floor(Date.now() / 1000) - 60, workflowId: WORKFLOW }).token}`,
+			'an oversized invitation': `${formUrl}?invitation=${'A'.repeat(4000)}`,
+			'already used': link!,
+		};
+		const shops = structuredClone(emanage().state.shops);
+		for (const [what, url] of Object.entries(attempts)) {
+			const requests = vendorRequests();
+			const answer = await submit(url, [{ id: 'field-0', label: 'eManageCRM Subscription', options: [] }], { 'eManageCRM Subscription': 'Use the shared eManageCRM instance' });
+			const waitingUrl = await waitingUrlOf(answer);
+			const page = decode(await nextPage(waitingUrl));
+			expect({ what, refused: page.includes('Invitation not valid'), settingsLink: page.includes('/settings?') }).toEqual({ what, refused: true, settingsLink: false });
+			await finish(waitingUrl);
+			await succeeded(waitingUrl);
+			expect({ what, vendorRequests: vendorRequests() - requests }).toEqual({ what, vendorRequests: 0 });
+		}
+		expect(emanage().state.shops).toEqual(shops);
+		expect(ctrwow().state.funnels).toHaveLength(1);
 		expect((await n8n.executions(WORKFLOW)).filter((execution) => execution.status === 'error')).toHaveLength(0);
 	});
 });

@@ -18,8 +18,10 @@ const resources: Record<string, Record<string, Operation>> = {
 	product: { create: product.create, update: product.update },
 	syncApp: {
 		buildSettingsLink: syncApp.buildSettingsLink,
+		createInvitation: syncApp.createInvitation,
 		getFunnelSettings: syncApp.getFunnelSettings,
 		linkCtrwow: syncApp.linkCtrwow,
+		redeemInvitation: syncApp.redeemInvitation,
 		setFunnelSettings: syncApp.setFunnelSettings,
 		signUpShop: syncApp.signUpShop,
 	},

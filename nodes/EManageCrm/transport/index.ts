@@ -39,7 +39,7 @@ export function eManageService(api: EManageApi): ServiceDefinition {
 		name: 'eManageCRM',
 		credentialType: CREDENTIAL_TYPE,
 		credentialDisplayName: CREDENTIAL_NAME,
-		secretFields: ['password', 'accessToken'],
+		secretFields: ['password', 'accessToken', 'invitationSecret'],
 		baseUrl: api === 'webSales' ? webSalesApiUrl : publicApiUrl,
 		renewsTokenOn401: api === 'public',
 		// The Web Sales API takes only the public client ID: no login, so an expired password does not stop a funnel call.
