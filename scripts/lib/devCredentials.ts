@@ -35,6 +35,12 @@ export const DEV_ADMIN_FORM_LOGIN = { user: 'admin', password: 'ShopSync-admin-d
 export const DEV_CATALOG_WEBHOOK_HEADER = { name: 'X-Shop-Sync-Token', value: 'ShopSync-catalog-dev-2026-0123456789' } as const;
 export const DEV_INVITATION_SECRET = 'ShopSync-invitation-dev-2026-0123456789abcdef';
 
+/**
+ * The managers' login to the order form (n8n's Basic Auth on its Form Trigger). Development value
+ * only: production sets its own in n8n (README, "Order Form Login").
+ */
+export const DEV_ORDER_FORM_LOGIN = { user: 'manager', password: 'ShopSync-form-dev-2026' } as const;
+
 /** Not secrets: these values only open the local simulators. */
 export const CREDENTIAL_SLOTS: CredentialSlot[] = [
 	{
@@ -130,6 +136,12 @@ export const CREDENTIAL_SLOTS: CredentialSlot[] = [
 			clientSecret: SIM_OAUTH_CLIENT.clientSecret,
 			scope: 'funnels templates',
 		}),
+	},
+	{
+		id: 'shopSyncOrderFormLogin',
+		name: 'Order Form Login',
+		type: 'httpBasicAuth',
+		data: () => ({ ...DEV_ORDER_FORM_LOGIN }),
 	},
 	{
 		id: 'shopSyncGmail',

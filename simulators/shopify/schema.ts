@@ -16,6 +16,7 @@ type Query {
   customers(first: Int, after: String, query: String, sortKey: CustomerSortKeys, reverse: Boolean): CustomerConnection!
   product(id: ID!): Product
   products(first: Int, after: String, query: String, sortKey: ProductSortKeys, reverse: Boolean): ProductConnection!
+  productVariants(first: Int, after: String, query: String): ProductVariantConnection!
   order(id: ID!): Order
   orders(first: Int, after: String, query: String, sortKey: OrderSortKeys, reverse: Boolean): OrderConnection!
   draftOrder(id: ID!): DraftOrder
@@ -41,6 +42,9 @@ type Shop { id: ID! name: String! myshopifyDomain: String! email: String currenc
 type PageInfo { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
 
 type MoneyV2 { amount: Decimal! currencyCode: String! }
+# Shopify's CurrencyCode enum lists every ISO 4217 code; these are the ones a simulated store uses.
+enum CurrencyCode { CAD CHF EUR GBP USD }
+input MoneyInput { amount: Decimal! currencyCode: CurrencyCode! }
 type MoneyBag { shopMoney: MoneyV2! presentmentMoney: MoneyV2! }
 
 type MailingAddress {
@@ -157,21 +161,33 @@ type Order {
 }
 type OrderConnection { nodes: [Order!]! pageInfo: PageInfo! }
 
+enum DraftOrderAppliedDiscountType { FIXED_AMOUNT PERCENTAGE }
+type DraftOrderAppliedDiscount {
+  amountSet: MoneyBag! description: String! title: String value: Float! valueType: DraftOrderAppliedDiscountType!
+}
 type DraftOrderLineItem {
   id: ID! title: String! name: String! sku: String quantity: Int! variant: ProductVariant originalUnitPriceSet: MoneyBag!
+  appliedDiscount: DraftOrderAppliedDiscount originalTotalSet: MoneyBag! discountedTotalSet: MoneyBag!
 }
 type DraftOrderLineItemConnection { nodes: [DraftOrderLineItem!]! pageInfo: PageInfo! }
 type DraftOrder {
   id: ID! legacyResourceId: UnsignedInt64! name: String! status: DraftOrderStatus! invoiceUrl: URL invoiceSentAt: DateTime
   email: String note: String tags: [String!]! createdAt: DateTime! updatedAt: DateTime! currencyCode: String!
   customer: Customer order: Order totalPriceSet: MoneyBag! subtotalPriceSet: MoneyBag! shippingAddress: MailingAddress
+  totalDiscountsSet: MoneyBag! totalShippingPriceSet: MoneyBag! shippingLine: ShippingLine
   lineItems(first: Int, after: String): DraftOrderLineItemConnection!
 }
-input DraftOrderLineItemInput { variantId: ID title: String originalUnitPrice: Decimal quantity: Int! sku: String }
+# Not simulated: amountWithCurrency and the deprecated amount (Shopify computes the amount from value and valueType).
+input DraftOrderAppliedDiscountInput { description: String title: String value: Float! valueType: DraftOrderAppliedDiscountType! }
+input DraftOrderLineItemInput {
+  variantId: ID title: String originalUnitPrice: Decimal quantity: Int! sku: String appliedDiscount: DraftOrderAppliedDiscountInput
+}
+# Not simulated: the deprecated price (shop currency).
+input ShippingLineInput { priceWithCurrency: MoneyInput shippingRateHandle: String title: String }
 input PurchasingEntityInput { customerId: ID }
 input DraftOrderInput {
   lineItems: [DraftOrderLineItemInput!] purchasingEntity: PurchasingEntityInput email: String note: String tags: [String!]
-  shippingAddress: MailingAddressInput billingAddress: MailingAddressInput
+  shippingAddress: MailingAddressInput billingAddress: MailingAddressInput shippingLine: ShippingLineInput
 }
 input EmailInput { to: String subject: String customMessage: String from: String }
 type DraftOrderCreatePayload { draftOrder: DraftOrder userErrors: [UserError!]! }

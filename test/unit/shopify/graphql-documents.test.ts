@@ -32,6 +32,14 @@ describe('search values', () => {
 		expect(matches(terms, { email: 'someone@else.com' }, [])).toBe(false);
 	});
 
+	it('reads an unquoted OR as alternatives, binding looser than AND', () => {
+		const terms = parseSearch('sku:"SER-30" OR sku:"crm-50" AND title:cream');
+		expect(matches(terms, { sku: 'SER-30', title: 'Serum' }, [])).toBe(true);
+		expect(matches(terms, { sku: 'CRM-50', title: 'Night Cream' }, [])).toBe(true);
+		expect(matches(terms, { sku: 'CRM-50', title: 'Serum' }, [])).toBe(false);
+		expect(matches(parseSearch('sku:"OR"'), { sku: 'OR' }, [])).toBe(true);
+	});
+
 	it('compares dates and combines terms with AND', () => {
 		const terms = parseSearch('updated_at:>"2026-01-01T00:00:00.000Z" AND financial_status:paid');
 		expect(matches(terms, { updated_at: '2026-02-01T00:00:00.000Z', financial_status: 'paid' }, [])).toBe(true);
