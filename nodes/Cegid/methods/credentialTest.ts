@@ -16,6 +16,7 @@ import {
 	basicLogin,
 	databaseId,
 	describeTokenRefusal,
+	missingTokenUrl,
 	tokenRequestForm,
 	tokenUrl,
 	usesOAuth,
@@ -45,6 +46,8 @@ export async function cegidApiTest(this: ICredentialTestFunctions, credential: I
 	const error = (message: string): INodeCredentialTestResult => ({ status: 'Error', message: redactSecrets(message, secrets) });
 	if (!database) return error('Database ID is empty. Enter the Y2 folder, e.g. 90000000_001_PROD.');
 	if (!/^https?:\/\//.test(root)) return error('The Y2 address is incomplete. Enter the Tenant (cloud) or the Y2 URL (on-premises).');
+	const noTokenUrl = missingTokenUrl(credentials);
+	if (noTokenUrl) return error(`CEGID: ${noTokenUrl.message}. ${noTokenUrl.fix}`);
 
 	let failure: unknown;
 	try {

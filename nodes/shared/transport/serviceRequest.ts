@@ -9,7 +9,8 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { buildApiError, credentialProblemIn, serviceErrorText } from '../errors';
+import { buildApiError, type CredentialProblem, credentialProblemIn, serviceErrorText } from '../errors';
+import { httpOrigin, isOnOrigin } from './origin';
 import {
 	type AttemptFailure,
 	backoffDelay,
@@ -50,6 +51,11 @@ export interface ServiceDefinition {
 	/** Base URL from the credential (defaults and the simulator override live in the credential). */
 	baseUrl(credentials: IDataObject): string;
 	/**
+	 * A setting the request cannot go without (an assumed contract's address has no default): the
+	 * problem is reported before anything is sent, so no secret goes to an address nobody chose.
+	 */
+	missingSetting?(credentials: IDataObject): CredentialProblem | undefined;
+	/**
 	 * Some services report failure inside a 2xx body (ManyChat: `{"status":"error"}`). Returns the
 	 * service's error message then, or undefined when the body is a success.
 	 */
@@ -81,7 +87,10 @@ export interface ServiceDefinition {
 
 export interface ServiceRequestOptions {
 	method: IHttpRequestMethods;
-	/** Path below the credential's base URL, or an absolute URL. */
+	/**
+	 * Path below the credential's base URL, or an absolute URL on the base URL's origin (a link the
+	 * service returned); any other origin is refused before sending.
+	 */
 	url: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
@@ -196,9 +205,26 @@ export async function serviceRequest<T = unknown>(
 	const secrets = secretValues(service, credentials);
 	const retry: RetryOptions = { ...DEFAULT_RETRY_OPTIONS, ...service.retry };
 	const idempotent = options.idempotent ?? IDEMPOTENT_METHODS.has(options.method);
-	const url = /^https?:\/\//.test(options.url)
-		? options.url
-		: `${service.baseUrl(credentials).replace(/\/+$/, '')}/${options.url.replace(/^\/+/, '')}`;
+	const fail = (message: string, fix: string, httpCode?: number, serviceError?: unknown) =>
+		buildApiError(node, { service: service.name, message, fix, httpCode, serviceError, itemIndex: options.itemIndex, secrets });
+
+	const missing = service.missingSetting?.(credentials);
+	if (missing) throw fail(missing.message, missing.fix);
+	const base = service.baseUrl(credentials).replace(/\/+$/, '');
+	const absolute = /^[a-z][a-z0-9+.-]*:/i.test(options.url);
+	if (absolute && !isOnOrigin(options.url, base)) {
+		throw fail(
+			`refused to send the credential to ${httpOrigin(options.url) ?? 'a non-HTTP address'}: it is not the origin of the base URL in the "${service.credentialDisplayName}" credential (${httpOrigin(base) ?? 'none'})`,
+			`A link from ${service.name} pointed elsewhere; nothing was sent there. If ${service.name} really moved, change the base URL in the credential; otherwise report the link to ${service.name}.`,
+		);
+	}
+	if (!absolute && httpOrigin(base) === undefined) {
+		throw fail(
+			`the base URL in the "${service.credentialDisplayName}" credential is ${base === '' ? 'empty' : `not an http(s) address ("${base}")`}`,
+			`Enter the service's address in the "${service.credentialDisplayName}" credential.`,
+		);
+	}
+	const url = absolute ? options.url : `${base}/${options.url.replace(/^\/+/, '')}`;
 
 	const { codec } = service;
 	const encodedBody = codec && options.body !== undefined ? codec.stringify(options.body) : options.body;
@@ -218,22 +244,6 @@ export async function serviceRequest<T = unknown>(
 		ignoreHttpStatusErrors: service.renewsTokenOn401 ? { ignore: true, except: [401] } : true,
 		timeout: options.timeoutMs ?? 60_000,
 	};
-
-	const fail = (
-		message: string,
-		fix: string,
-		httpCode?: number,
-		serviceError?: unknown,
-	) =>
-		buildApiError(node, {
-			service: service.name,
-			message,
-			fix,
-			httpCode,
-			serviceError,
-			itemIndex: options.itemIndex,
-			secrets,
-		});
 
 	for (let attempt = 1; ; attempt++) {
 		if (options.limiter) await options.limiter.take(options.cost ?? 1);
