@@ -165,6 +165,8 @@ export class CegidApi implements ICredentialType {
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// A redirect would carry the password elsewhere: refused (answered as a failed login).
+			disableFollowRedirect: true,
 			json: false,
 		})) as { statusCode: number; body: unknown };
 		const body = typeof response.body === 'string' ? safeParse(response.body) : response.body;

@@ -14,13 +14,13 @@ type Probe = { statusCode: number; body: unknown };
 async function readAccount(this: ICredentialTestFunctions, baseUrl: string, headers: IDataObject): Promise<Probe> {
 	// ICredentialTestFunctions offers only `request`; it is what n8n gives credential tests.
 	// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
-	const response = (await this.helpers.request({ method: 'GET', uri: `${baseUrl}${endpointPath('account')}`, headers: { Accept: 'application/json', ...headers }, json: true, resolveWithFullResponse: true, simple: false, timeout: 30_000 })) as Probe;
+	const response = (await this.helpers.request({ method: 'GET', uri: `${baseUrl}${endpointPath('account')}`, headers: { Accept: 'application/json', ...headers }, json: true, resolveWithFullResponse: true, simple: false, followRedirect: false, followAllRedirects: false, timeout: 30_000 })) as Probe;
 	return { statusCode: response.statusCode, body: response.body };
 }
 
 function verdict(probe: Probe, refused: Record<number, string>, name: string): INodeCredentialTestResult {
 	if (refused[probe.statusCode]) return { status: 'Error', message: refused[probe.statusCode] };
-	if (probe.statusCode >= 400) return { status: 'Error', message: `CTRwow answered HTTP ${probe.statusCode} at /me. Check "API Base URL" in the "${name}" credential.` };
+	if (probe.statusCode >= 300) return { status: 'Error', message: `CTRwow answered HTTP ${probe.statusCode} at /me. Check "API Base URL" in the "${name}" credential.` };
 	const account = (probe.body as IDataObject | undefined)?.data as IDataObject | undefined;
 	const who = account?.name ?? account?.email ?? (probe.body as IDataObject | undefined)?.name;
 	return { status: 'OK', message: `Connected to CTRwow${who ? ` as ${String(who)}` : ''}` };

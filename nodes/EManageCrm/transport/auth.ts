@@ -124,10 +124,18 @@ export async function requestToken(httpRequest: HttpRequest, credentials: IDataO
 			encoding: 'text',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// A redirect would carry the Basic header elsewhere (n8n re-sends it across origins).
+			disableFollowRedirect: true,
 			timeout: 30_000,
 		})) as { statusCode: number; body: unknown };
 	} catch (error) {
 		response = { statusCode: 0, body: redactSecrets((error as Error).message ?? '', [password]) };
+	}
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		throw new CredentialProblem(
+			`the login endpoint redirected (HTTP ${response.statusCode}); the password was not sent on`,
+			`Enter the address it redirects to as "Public API Base URL" in the "eManageCRM API" credential, once DFO confirms it.`,
+		);
 	}
 	const body = parseMaybeJson(response.body);
 	const token = response.statusCode >= 200 && response.statusCode < 300 ? tokenFromAuthAnswer(body) : undefined;

@@ -108,6 +108,18 @@ export interface ServiceRequestOptions {
 }
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const MAX_REDIRECTS = 5;
+
+/** The absolute URL a redirect's Location header names (relative to the request), if any. */
+function redirectTarget(location: string | string[] | undefined, from: string): string | undefined {
+	const value = Array.isArray(location) ? location[0] : location;
+	if (!value) return undefined;
+	try {
+		return new URL(value, from).toString();
+	} catch {
+		return undefined;
+	}
+}
 
 const GENERIC_HINTS: Record<number, string> = {
 	400: 'The service rejected the request data. Check the fields named in the message.',
@@ -243,8 +255,12 @@ export async function serviceRequest<T = unknown>(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: service.renewsTokenOn401 ? { ignore: true, except: [401] } : true,
 		timeout: options.timeoutMs ?? 60_000,
+		// n8n follows redirects and re-sends Authorization to any origin by default; redirects are
+		// followed below, on the credential's origin only.
+		disableFollowRedirect: true,
 	};
 
+	let redirects = 0;
 	for (let attempt = 1; ; attempt++) {
 		if (options.limiter) await options.limiter.take(options.cost ?? 1);
 
@@ -279,7 +295,7 @@ export async function serviceRequest<T = unknown>(
 				}
 				const attempts = `${attempt} attempt${attempt > 1 ? 's' : ''}`;
 				throw fail(
-					`could not reach ${url.replace(/\?.*$/, '')}: ${describeNetworkProblem(failure.code)} (${attempts})`,
+					`could not reach ${requestOptions.url.replace(/\?.*$/, '')}: ${describeNetworkProblem(failure.code)} (${attempts})`,
 					`Check the base URL in the "${service.credentialDisplayName}" credential and that the service is reachable from n8n` +
 						`${failure.code ? ` (network error ${failure.code})` : ''}.` +
 						(withheldRetry(failure, idempotent) ? NOT_REPEATED : ''),
@@ -291,6 +307,25 @@ export async function serviceRequest<T = unknown>(
 		if (!response) continue;
 		const { statusCode, headers } = response;
 		const body = decode(response.body, codec) as T;
+		if (statusCode >= 300 && statusCode < 400) {
+			const target = redirectTarget(headers.location, requestOptions.url);
+			if (target === undefined || !isOnOrigin(target, base)) {
+				throw fail(
+					`refused to follow a redirect (HTTP ${statusCode}) to ${(target && httpOrigin(target)) ?? 'an address that is not http(s)'}: it is not the origin of the base URL in the "${service.credentialDisplayName}" credential (${httpOrigin(base) ?? 'none'})`,
+					`Nothing was sent there. If ${service.name} moved, enter its new address in the credential.`,
+					statusCode,
+				);
+			}
+			if (++redirects > MAX_REDIRECTS) throw fail(`more than ${MAX_REDIRECTS} redirects`, `Check the base URL in the "${service.credentialDisplayName}" credential.`, statusCode);
+			requestOptions.url = target;
+			// As browsers do: 303, and 301/302 after a POST, continue with a GET without body.
+			if (statusCode === 303 || ((statusCode === 301 || statusCode === 302) && requestOptions.method === 'POST')) {
+				requestOptions.method = 'GET';
+				requestOptions.body = undefined;
+			}
+			attempt--; // a redirect is not a failed attempt
+			continue;
+		}
 		if (statusCode < 400) {
 			const bodyError = service.errorInBody?.(body);
 			if (bodyError === undefined) return { statusCode, headers, body };

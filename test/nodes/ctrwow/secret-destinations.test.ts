@@ -5,11 +5,14 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { CtrwowApi } from '../../../credentials/CtrwowApi.credentials';
 import { CtrwowOAuth2Api } from '../../../credentials/CtrwowOAuth2Api.credentials';
 import { Ctrwow } from '../../../nodes/Ctrwow/Ctrwow.node';
+import { useRecordingServer, useRedirectingServer } from '../harness/recordingServer';
 import { runWorkflow } from '../harness/runWorkflow';
 import { ctrwowWorkflow, NODE, useCtrwow } from './setup';
 
 describe('CTRwow: secrets go only where the credential points', () => {
 	const { sim, credentials, connect } = useCtrwow();
+	const elsewhere = useRecordingServer();
+	const redirector = useRedirectingServer(() => elsewhere.url);
 
 	const credentialTest = async (overrides: ICredentialDataDecryptedObject) => {
 		const context = new CredentialTestContext();
@@ -59,6 +62,19 @@ describe('CTRwow: secrets go only where the credential points', () => {
 		expect(run.error(NODE)?.message).toBe('CTRwow: "API Base URL" in the "CTRwow API" credential is empty, so nothing was sent');
 		expect(run.error(NODE)?.description).toContain('ask CTRwow (DFO / WowSuite) support');
 		expect(sim.server.requests).toHaveLength(0);
+	});
+
+	it('does not follow a redirect to another origin: the API key is not sent there', async () => {
+		const run = await runWorkflow(ctrwowWorkflow({ resource: 'account', operation: 'get' }), { credentials: credentials({ baseUrl: `${redirector.url}/api/v1` }) });
+		expect(run.error(NODE)?.message).toBe(`CTRwow: refused to follow a redirect (HTTP 307) to ${elsewhere.url}: it is not the origin of the base URL in the "CTRwow API" credential (${redirector.url})`);
+		expect(redirector.hits.map((hit) => `${hit.method} ${hit.url}`)).toEqual(['GET /api/v1/me']);
+		expect(elsewhere.hits).toEqual([]);
+	});
+
+	it('the API key test does not follow a redirect to another origin either', async () => {
+		const { result } = await credentialTest({ baseUrl: `${redirector.url}/api/v1` });
+		expect(result).toEqual({ status: 'Error', message: 'CTRwow answered HTTP 307 at /me. Check "API Base URL" in the "CTRwow API" credential.' });
+		expect(elsewhere.hits).toEqual([]);
 	});
 
 	it('an OAuth2 run without Access Token URL fails naming the field, without any request', async () => {

@@ -5,41 +5,19 @@
  */
 import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import { EManageCrm } from '../../../nodes/EManageCrm/EManageCrm.node';
 import { SIM_WEB_KEY } from '../../../simulators/emanage/state';
+import { useRecordingServer, useRedirectingServer } from '../harness/recordingServer';
 import { runWorkflow } from '../harness/runWorkflow';
 import { eManageWorkflow, NODE, useEManage } from './setup';
-
-/** A server that answers 200 to everything and records what reached it (method, path, auth header). */
-function useRecordingServer() {
-	const hits: Array<{ method: string; url: string; authorization?: string }> = [];
-	let server: Server;
-	const handle = { url: '', hits };
-	beforeAll(async () => {
-		server = createServer((req, res) => {
-			hits.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
-			res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ link: null, hasMoreToExport: false }));
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		handle.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	});
-	beforeEach(() => {
-		hits.length = 0;
-	});
-	afterAll(async () => {
-		await new Promise((resolve) => server.close(resolve));
-	});
-	return handle;
-}
 
 const listOrders = { resource: 'order', operation: 'getMany', startDate: '2026-03-01T00:00:00Z', endDate: '2026-03-03T00:00:00Z', returnAll: true, pageSize: 100 };
 
 describe('eManageCRM: secrets go only where the credential points', () => {
 	const { sim, credentials, control } = useEManage();
 	const elsewhere = useRecordingServer();
+	const redirector = useRedirectingServer(() => elsewhere.url);
 
 	/** The credential test with a context whose request helper counts what it sends. */
 	const credentialTest = async (overrides: ICredentialDataDecryptedObject) => {
@@ -70,6 +48,13 @@ describe('eManageCRM: secrets go only where the credential points', () => {
 		const { result, sent } = await credentialTest({});
 		expect(result.status).toBe('OK');
 		expect(sent.map((options) => new URL(String(options.uri)).origin)).toEqual([sim.server.url, sim.server.url]);
+	});
+
+	it('does not follow a login redirect to another origin: the password stays', async () => {
+		const run = await runWorkflow(eManageWorkflow(listOrders), { credentials: credentials({ apiBaseUrl: redirector.url }) });
+		expect(run.error(NODE)?.message).toBe('eManageCRM: the login endpoint redirected (HTTP 307); the password was not sent on');
+		expect(redirector.hits.map((hit) => `${hit.method} ${hit.url}`)).toEqual(['POST /auth']);
+		expect(elsewhere.hits).toEqual([]);
 	});
 
 	it('a node run without Public API Base URL fails naming the field, without any request', async () => {

@@ -10,6 +10,7 @@ import { manyChatSimulator } from '../../../simulators/manychat';
 import { CredentialProblem } from '../../../nodes/shared/errors';
 import { type ServiceDefinition, serviceRequest } from '../../../nodes/shared/transport/serviceRequest';
 import { SIMULATOR_API_KEY } from '../../../simulators/manychat/state';
+import { useRecordingServer } from '../harness/recordingServer';
 import { useSimulator } from '../harness/simulators';
 
 const SECRET = SIMULATOR_API_KEY;
@@ -32,6 +33,7 @@ function context(baseUrl: string): IExecuteFunctions {
 			async httpRequestWithAuthentication(_type: string, options: IHttpRequestOptions) {
 				const response = await fetch(options.url, {
 					method: options.method,
+					redirect: options.disableFollowRedirect ? 'manual' : 'follow',
 					headers: { ...(options.headers as Record<string, string>), authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
 					body: options.body === undefined ? undefined : JSON.stringify(options.body),
 				});
@@ -159,5 +161,28 @@ describe('serviceRequest sends the credential only to its own origin', () => {
 			description: 'Enter the region.',
 		});
 		expect(sim.server.requests).toHaveLength(0);
+	});
+});
+
+describe('serviceRequest follows redirects only on the credential\'s origin', () => {
+	const elsewhere = useRecordingServer();
+	// Moves /old to /new on itself, and /away to the other server.
+	const server = useRecordingServer((req, res) => {
+		if (req.url === '/old') res.writeHead(301, { location: '/new' }).end();
+		else if (req.url === '/away') res.writeHead(302, { location: `${elsewhere.url}/stolen` }).end();
+		else res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+	});
+
+	it('follows a redirect on the same origin', async () => {
+		const response = await serviceRequest.call(context(server.url), service, { method: 'GET', url: '/old' });
+		expect(response).toMatchObject({ statusCode: 200, body: { ok: true } });
+		expect(server.hits.map((hit) => hit.url)).toEqual(['/old', '/new']);
+	});
+
+	it('refuses a redirect to another origin and sends nothing there', async () => {
+		await expect(serviceRequest.call(context(server.url), service, { method: 'GET', url: '/away' })).rejects.toMatchObject({
+			message: `Acme: refused to follow a redirect (HTTP 302) to ${elsewhere.url}: it is not the origin of the base URL in the "Acme API" credential (${server.url})`,
+		});
+		expect(elsewhere.hits).toEqual([]);
 	});
 });
