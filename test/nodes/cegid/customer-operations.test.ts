@@ -252,6 +252,15 @@ describe('CEGID node › OAuth2 password grant', () => {
 		expect(tokenCalls()).toHaveLength(2);
 	});
 
+	it('refuses a node run without a Token URL, naming the field, before any request', async () => {
+		const result = await runWorkflow(cegidWorkflow({ operation: 'get', customer: { __rl: true, mode: 'id', value: 'C000001' } }), {
+			credentials: credentials('rest', { authentication: 'oauth2Password', tokenUrl: '' }),
+		});
+		expect(result.error(NODE)?.message).toBe('CEGID: "Token URL" in the "CEGID Retail Y2 API" credential is empty, so nothing was sent');
+		expect(result.error(NODE)?.description).toContain('Enter it as "Token URL" in the credential, or switch Authentication to "Basic".');
+		expect(sim.server.requests).toHaveLength(0);
+	});
+
 	it('explains a refused token request without the password', async () => {
 		const result = await runWorkflow(cegidWorkflow({ operation: 'get', customer: { __rl: true, mode: 'id', value: 'C000001' } }), {
 			credentials: credentials('soap', { authentication: 'oauth2Password', password: 'Not-The-Password-9' }),
