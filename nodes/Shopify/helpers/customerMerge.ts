@@ -29,18 +29,25 @@ function sameAddresses(wanted: AddressInput[], existing: IDataObject[]): boolean
 	);
 }
 
-/** The fields of `customer` (a customerSet input) that differ on `existing` (a customer read through GraphQL). */
+/**
+ * The fields of `customer` (a customerSet input) that differ on `existing` (a customer read through
+ * GraphQL). A name, phone or address the existing customer has and the input lacks counts as
+ * different too: only a full copy of that customer (e.g. the sync's own earlier copy) is "the same",
+ * never a sign-up that gives the email alone.
+ */
 export function fieldsThatWouldChange(customer: CustomerFields, existing: IDataObject): string[] {
 	const changed: string[] = [];
 	for (const field of ['firstName', 'lastName', 'phone', 'note'] as const) {
-		if (customer[field] !== undefined && norm(customer[field]) !== norm(existing[field])) changed.push(field);
+		const missing = customer[field] === undefined && field !== 'note' && norm(existing[field]) !== '';
+		if (missing || (customer[field] !== undefined && norm(customer[field]) !== norm(existing[field]))) changed.push(field);
 	}
 	if (customer.email !== undefined && norm(customer.email).toLowerCase() !== norm(existing.email).toLowerCase()) changed.push('email');
 	if (customer.tags !== undefined) {
 		const have = new Set(((existing.tags as string[] | undefined) ?? []).map((tag) => tag.trim()));
 		if (customer.tags.length !== have.size || customer.tags.some((tag) => !have.has(tag))) changed.push('tags');
 	}
-	if (customer.addresses !== undefined && !sameAddresses(customer.addresses, (existing.addresses as IDataObject[] | undefined) ?? [])) changed.push('addresses');
+	const addresses = (existing.addresses as IDataObject[] | undefined) ?? [];
+	if (customer.addresses === undefined ? addresses.length > 0 : !sameAddresses(customer.addresses, addresses)) changed.push('addresses');
 	return changed;
 }
 

@@ -46,7 +46,9 @@ describe('What an upsert would change on the customer who has the email', () => 
 	};
 
 	it('finds nothing when the data is what the customer has (an echo), and names each differing field', () => {
-		expect(fieldsThatWouldChange({ firstName: 'Ada', email: 'ADA@example.com', addresses: [{ address1: '12 rue de la Paix', countryCode: 'FR' }] }, existing)).toEqual([]);
-		expect(fieldsThatWouldChange({ firstName: 'Eve', phone: '+33699999999', tags: ['vip', 'new'], addresses: [{ city: 'Lyon' }] }, existing)).toEqual(['firstName', 'phone', 'tags', 'addresses']);
+		expect(fieldsThatWouldChange({ firstName: 'Ada', lastName: 'Lovelace', phone: '+33612345678', email: 'ADA@example.com', addresses: [{ address1: '12 rue de la Paix', countryCode: 'FR' }] }, existing)).toEqual([]);
+		// A sign-up that gives the email alone is not "the same customer".
+		expect(fieldsThatWouldChange({ email: 'ada@example.com' }, existing)).toEqual(['firstName', 'lastName', 'phone', 'addresses']);
+		expect(fieldsThatWouldChange({ firstName: 'Eve', lastName: 'Lovelace', phone: '+33699999999', tags: ['vip', 'new'], addresses: [{ city: 'Lyon' }] }, existing)).toEqual(['firstName', 'phone', 'tags', 'addresses']);
 	});
 });

@@ -127,7 +127,8 @@ function refusal(this: IExecuteFunctions, customer: CustomerFields, existing: ID
 	const changing = fieldsThatWouldChange(customer, existing);
 	const consentNow = (existing.emailMarketingConsent as IDataObject | null)?.marketingState as string | undefined;
 	if (consentToSet(customer.emailMarketingState, consentNow, this.getNodeParameter('marketingConsent', itemIndex, 'optOutsOnly') as ConsentRule)) changing.push('emailMarketingState');
-	// Data the customer already has changes nothing, e.g. the echo of a copy this sync wrote.
+	// A full copy of what the customer already has changes nothing, e.g. the sync's own copy
+	// replayed before its link was saved.
 	if (changing.length === 0) return undefined;
 	return {
 		notMerged: true,
