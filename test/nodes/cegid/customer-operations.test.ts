@@ -225,6 +225,7 @@ describe.each<Flavour>(['rest', 'soap'])('CEGID node › Customer (%s)', (flavou
 			const echo = await upsert({ admin_graphql_api_id: 'gid://shopify/Customer/3004', email: 'jonas.weber@example.de', first_name: 'Jonas', last_name: 'Weber' });
 			expect(echo).toMatchObject({ action: 'unchanged', matchedBy: 'email', customerId: 'C000002' });
 			expect(echo.mergedBecause).toBeUndefined();
+			expect(echo.customer).toEqual({ customerId: 'C000002', closed: false });
 			const trusting = await upsert(signUp, { mergeExisting: 'emailMatch' });
 			expect(trusting).toMatchObject({ action: 'updated', mergedBecause: 'emailMatch' });
 		});

@@ -161,9 +161,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		}
 		const changes = changedFields(desired, current);
 		const changed = Object.keys(changes);
-		// Data CEGID already holds reveals and changes nothing, e.g. the echo of a copy this sync wrote.
-		if (changed.length === 0) return result('unchanged', matchedBy, current, [], warnings, mergedBecause);
-		if (matchedBy === 'email' && !mergedBecause) {
+		const untrusted = matchedBy === 'email' && !mergedBecause;
+		// Data CEGID already holds changes nothing, e.g. the echo of a copy this sync wrote. Unmerged,
+		// the item still shows none of the existing customer's data.
+		if (changed.length === 0) {
+			const shown = untrusted ? { customerId: current.customerId, closed: current.closed } : current;
+			return result('unchanged', matchedBy, shown, [], warnings, mergedBecause);
+		}
+		if (untrusted) {
 			return {
 				action: 'notMerged',
 				matchedBy,
