@@ -58,6 +58,18 @@ export const adminRoutes: Array<Route<ShopifyState>> = [
 		}),
 	},
 	{
+		// The customer accepts the account invitation (sets a password): the account is enabled and
+		// the email verified, as when a real customer confirms their address.
+		method: 'POST',
+		path: '/__sim/shops/:shop/customers/:id/activate',
+		handler: withStore((store, records, _body, params) => {
+			const customer = store.customers.find((c) => c.id === Number(params.id));
+			if (!customer) return notFound(`customer ${params.id}`);
+			if (!customer.email) return { status: 422, body: { error: 'a customer without an email cannot activate an account' } };
+			return { status: 200, body: restCustomer(store, records.updateCustomer(customer, { accountState: 'ENABLED', verifiedEmail: true })) };
+		}),
+	},
+	{
 		method: 'DELETE',
 		path: '/__sim/shops/:shop/customers/:id',
 		handler: withStore((store, records, _body, params) => {

@@ -25,6 +25,13 @@ export interface CustomerRecord {
 	addresses: Address[];
 	emailMarketingState: string;
 	emailConsentUpdatedAt: string | null;
+	/**
+	 * Shopify's verifiedEmail: false for customers the admin or an app creates, true once the
+	 * customer confirms the address by activating their account; a changed email is unverified again.
+	 */
+	verifiedEmail?: boolean;
+	/** Account state: DISABLED (no account), INVITED, ENABLED (activated) or DECLINED. */
+	accountState?: string;
 	metafields: Record<string, string>;
 	ordersCount: number;
 	createdAt: string;

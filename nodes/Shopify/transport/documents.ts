@@ -45,6 +45,11 @@ export const documents = {
 	customerGet: `query CustomerGet($id: ID!) { customer(id: $id) { ${CUSTOMER} } }`,
 	customerSearch: `query CustomerSearch($first: Int!, $after: String, $query: String) {
   customers(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) { nodes { ${CUSTOMER} } ${PAGE_INFO} } }`,
+	// What the merge rule compares, and no more: it runs before every upsert by email.
+	customerByEmail: `query CustomerByEmail($query: String!) {
+  customers(first: 3, query: $query) { nodes { id email firstName lastName phone note tags
+  addresses { address1 address2 city company countryCodeV2 firstName lastName phone provinceCode zip }
+  defaultAddress { phone countryCodeV2 } emailMarketingConsent { marketingState } } } }`,
 	customerCreate: `mutation CustomerCreate($input: CustomerInput!) {
   customerCreate(input: $input) { customer { ${CUSTOMER} } ${USER_ERRORS_PLAIN} } }`,
 	customerUpdate: `mutation CustomerUpdate($input: CustomerInput!) {
