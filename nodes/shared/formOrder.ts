@@ -40,20 +40,39 @@ function cents(value: string, what: string): number {
 
 const amount = (value: number) => `${Math.floor(value / 100)}.${String(value % 100).padStart(2, '0')}`;
 
+/** Longer Items text is refused before it is read: a form is typed by a person, not pasted in megabytes. */
+export const MAX_ITEMS_CHARS = 20_000;
+
+/** `SKU; 2 x Title @ 24.50` split with indexOf, in linear time (one regex took 7.5 s on an 80 KB line). */
+function readItemLine(line: string): { sku: string | null; quantity: string | undefined; title: string; price: string } | undefined {
+	const at = line.lastIndexOf('@');
+	if (at < 0) return undefined;
+	const price = line.slice(at + 1).trim();
+	if (!/^[\d.,\s]+$/.test(price)) return undefined;
+	let rest = line.slice(0, at).trim();
+	const semicolon = rest.indexOf(';');
+	const sku = semicolon > 0 && rest.slice(semicolon + 1).trim() !== '' ? rest.slice(0, semicolon).trim() : null;
+	if (sku !== null) rest = rest.slice(semicolon + 1).trim();
+	const quantity = /^(\d+)\s*[x×]\s*/i.exec(rest);
+	const title = quantity && rest.length > quantity[0].length ? rest.slice(quantity[0].length) : rest;
+	return title === '' ? undefined : { sku, quantity: title === rest ? undefined : quantity![1], title, price };
+}
+
 /**
  * One item per line: `2 x Serum 30ml @ 24.50`, optionally with a SKU first: `SER-30; 2 x Serum @ 24.50`.
  * `x` or `×`; the quantity defaults to 1.
  */
 export function parseItemLines(value: string): OrderItem[] {
+	if (value.length > MAX_ITEMS_CHARS) throw new FormOrderProblem(`Items is ${value.length} characters long; at most ${MAX_ITEMS_CHARS} are read. Split the order.`);
 	const lines = value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
 	if (lines.length === 0) throw new FormOrderProblem('Items is empty: write one item per line, e.g. "2 x Serum 30ml @ 24.50"');
 	return lines.map((line, index) => {
-		const match = /^(?:([^;]+);\s*)?(?:(\d+)\s*[x×]\s*)?(.+?)\s*@\s*([\d.,\s]+)$/i.exec(line);
-		if (!match) throw new FormOrderProblem(`Items line ${index + 1} "${line}" does not read as "2 x Title @ 24.50"`);
-		const quantity = Number(match[2] ?? 1);
+		const match = readItemLine(line);
+		if (!match) throw new FormOrderProblem(`Items line ${index + 1} "${line.length > 80 ? `${line.slice(0, 80)}…` : line}" does not read as "2 x Title @ 24.50"`);
+		const quantity = Number(match.quantity ?? 1);
 		if (!Number.isInteger(quantity) || quantity < 1) throw new FormOrderProblem(`Items line ${index + 1}: the quantity must be a whole number of at least 1`);
-		const unit = cents(match[4], `Items line ${index + 1}: the price`);
-		return { sku: text(match[1]), title: match[3].trim(), quantity, unitPrice: amount(unit), total: amount(unit * quantity) };
+		const unit = cents(match.price, `Items line ${index + 1}: the price`);
+		return { sku: text(match.sku), title: match.title.trim(), quantity, unitPrice: amount(unit), total: amount(unit * quantity) };
 	});
 }
 

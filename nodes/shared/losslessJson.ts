@@ -30,28 +30,59 @@ export function stringifyLossless(value: unknown): string {
  * their exact digits. Only number tokens outside strings are touched.
  */
 export function parseLossless(text: string): unknown {
-	let out = '';
+	// Only large integers change; everything between them is copied in one slice.
+	const parts: string[] = [];
+	let copied = 0;
 	let index = 0;
 	while (index < text.length) {
 		const char = text[index];
 		if (char === '"') {
-			const end = endOfString(text, index);
-			out += text.slice(index, end);
-			index = end;
+			index = endOfString(text, index);
 			continue;
 		}
-		if (char === '-' || (char >= '0' && char <= '9')) {
-			const match = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(index, index + 400));
-			const token = match ? match[0] : char;
-			const isLargeInteger = !match?.[1] && !match?.[2] && !Number.isSafeInteger(Number(token));
-			out += isLargeInteger ? `"${token}"` : token;
-			index += token.length;
+		if (char === '-' || isDigit(text, index)) {
+			const number = numberToken(text, index);
+			// Up to 15 characters, an integer is always safe: no need to convert it.
+			if (number.integer && number.end - index > 15 && !Number.isSafeInteger(Number(text.slice(index, number.end)))) {
+				parts.push(text.slice(copied, index), `"${text.slice(index, number.end)}"`);
+				copied = number.end;
+			}
+			index = number.end;
 			continue;
 		}
-		out += char;
 		index++;
 	}
-	return JSON.parse(out);
+	parts.push(text.slice(copied));
+	return JSON.parse(parts.join(''));
+}
+
+const isDigit = (text: string, index: number) => text.charCodeAt(index) >= 48 && text.charCodeAt(index) <= 57;
+
+/**
+ * The JSON number starting at `start` (-?digits, then .digits and e±digits if present), scanned by
+ * hand: a regex per number made a response of many numbers slow. A lone "-" is one character.
+ */
+function numberToken(text: string, start: number): { end: number; integer: boolean } {
+	let index = text[start] === '-' ? start + 1 : start;
+	const digits = index;
+	while (isDigit(text, index)) index++;
+	if (index === digits) return { end: start + 1, integer: false };
+	let integer = true;
+	if (text[index] === '.' && isDigit(text, index + 1)) {
+		integer = false;
+		index += 2;
+		while (isDigit(text, index)) index++;
+	}
+	if (text[index] === 'e' || text[index] === 'E') {
+		let exponent = index + 1;
+		if (text[exponent] === '+' || text[exponent] === '-') exponent++;
+		if (isDigit(text, exponent)) {
+			integer = false;
+			while (isDigit(text, exponent)) exponent++;
+			index = exponent;
+		}
+	}
+	return { end: index, integer };
 }
 
 /** Index just past the closing quote of the string starting at `start`. */

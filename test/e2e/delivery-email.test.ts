@@ -13,7 +13,8 @@ import { N8nInstance } from '../../scripts/lib/n8nInstance';
 jest.setTimeout(20 * 60_000);
 
 const NODE = 'Parse Delivery Email';
-const eml = readFileSync(join(__dirname, '..', 'fixtures', 'delivery-emails', 'bystraya-cp1251-8bit.eml'));
+const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'delivery-emails', `${name}.eml`));
+const eml = fixture('bystraya-cp1251-8bit');
 
 describe('Delivery Email Parser in n8n 2.41.0', () => {
 	let userFolder: string;
@@ -31,10 +32,10 @@ describe('Delivery Email Parser in n8n 2.41.0', () => {
 	});
 
 	/** Posts the email and returns the parser's two outputs from the finished execution. */
-	async function deliver() {
+	async function deliver(message = eml) {
 		const before = (await n8n!.executions('e2eEmailParser')).length;
 		// latin1 keeps the 8-bit windows-1251 bytes as they are; the node turns them back into bytes.
-		const response = await axios.post(`${n8n!.baseUrl}/webhook/e2e-delivery-email`, { eml: eml.toString('latin1') });
+		const response = await axios.post(`${n8n!.baseUrl}/webhook/e2e-delivery-email`, { eml: message.toString('latin1') });
 		expect(response.status).toBe(200);
 		for (let attempt = 0; attempt < 100; attempt++) {
 			const executions = await n8n!.executions('e2eEmailParser');
@@ -55,6 +56,16 @@ describe('Delivery Email Parser in n8n 2.41.0', () => {
 		expect(review).toEqual([]);
 		expect(orders[0].json).toMatchObject({ service: 'bystraya', currency: 'RUB', source: 'email' });
 		expect(JSON.stringify(orders[0].json)).toMatch(/[А-Яа-я]/); // Cyrillic decoded, not mojibake
+	});
+
+	it('sends an email with a forged "pass" header below the receiving server\'s own to review, naming why', async () => {
+		const { orders, review } = await deliver(fixture('spoof-forged-second-header'));
+		expect(orders).toEqual([]);
+		expect(review[0].json).toMatchObject({
+			reason: 'not authenticated for swiftparcel.example: dkim=pass (header.i=@attacker.example), dmarc=fail (header.from=swiftparcel.example)',
+			service: 'swiftparcel',
+			partial: { orderNumber: 'SP-100261' },
+		});
 	});
 
 	it('still knows the email after n8n restarts, and sends the re-delivery to review', async () => {

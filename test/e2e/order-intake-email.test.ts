@@ -185,4 +185,55 @@ describe('Shipped workflow: delivery-email order intake (Gmail Trigger → parse
 		expect(await executions('error')).toBe(0);
 		process.stdout.write(`[e2e email-intake] processed ${delivered.size} emails ${(processedAfterMs / 1000).toFixed(1)} s after delivery; ${apiCalls.length} Gmail API calls, ${gmail().state.tokenGrants.refresh_token} token refresh(es)\n`);
 	});
+
+	/** A SwiftParcel order email for the order number already stored by the test above, with other contents. */
+	const changedOrderEmail = (quantity: number) =>
+		[
+			'From: SwiftParcel <orders@swiftparcel.example>',
+			'To: owner@shop.example',
+			'Subject: New order SP-100234',
+			`Date: ${new Date().toUTCString()}`,
+			`Message-ID: <changed-${quantity}.SP-100234@swiftparcel.example>`,
+			'MIME-Version: 1.0',
+			'Content-Type: text/html; charset=utf-8',
+			'',
+			`<h2>New order #SP-100234</h2><table class="details"><tr><th>Customer:</th><td>Jane Doe</td></tr></table><table class="items"><tr><th>SKU</th><th>Product</th><th>Qty</th><th>Unit price</th><th>Total</th></tr><tr><td>MUG-BLU</td><td>Blue mug</td><td>${quantity}</td><td>$12.50</td><td>$${(quantity * 12.5).toFixed(2)}</td></tr></table><table class="totals"><tr><th>Total:</th><td>$${(quantity * 12.5).toFixed(2)}</td></tr></table>`,
+		].join('\r\n');
+
+	it('sends spoofed emails and an email that contradicts a stored order to review, with the reason and both versions; nothing is written', async () => {
+		const rowsBefore = orderRows().length;
+		const notifiedBefore = notifications().length;
+		const post = async (body: Buffer | { raw: string; authentication: string }) => {
+			const response = Buffer.isBuffer(body)
+				? await axios.post(`${gmail().url}/__sim/messages`, body, { headers: { 'content-type': 'message/rfc822' } })
+				: await axios.post(`${gmail().url}/__sim/messages`, body);
+			expect(response.status).toBe(201);
+		};
+		// Right subject and From address, but Gmail's DMARC check failed; and one with a forged "pass" header below Gmail's.
+		await post(readFileSync(join(FIXTURES, 'spoof-forged-from-dmarc-fail.eml')));
+		await post(readFileSync(join(FIXTURES, 'spoof-forged-second-header.eml')));
+		// The simulator adds Gmail's failing header on top of a message that forged its own.
+		const forged = changedOrderEmail(40).replace('From: ', 'Authentication-Results: mx.google.com; dkim=pass header.d=swiftparcel.example\r\nFrom: ').replace('<changed-40.', '<forged-40.');
+		await post({ raw: Buffer.from(forged).toString('base64'), authentication: 'fail' });
+		// Really from SwiftParcel, but the order number is stored with other contents.
+		await post({ raw: Buffer.from(changedOrderEmail(20)).toString('base64'), authentication: 'pass' });
+
+		const reviews = () => notifications().slice(notifiedBefore).filter((delivery) => text(delivery).startsWith('Delivery email needs review:'));
+		await until('the next poll has sent the four review messages', async () => reviews().length >= 4 * MANAGERS && (await executions('running')) === 0, 240_000, 1000);
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+
+		expect(orderRows()).toHaveLength(rowsBefore);
+		expect(notifications().slice(notifiedBefore).filter((delivery) => text(delivery).startsWith('New order'))).toEqual([]);
+		const texts = [...new Set(reviews().map(text))];
+		expect(texts).toHaveLength(4);
+		for (const name of ['spoof-forged-from-dmarc-fail', 'spoof-forged-second-header']) {
+			expect(texts.some((message) => message.includes(expected(name).value.reason as string))).toBe(true);
+		}
+		expect(texts.filter((message) => message.includes('not authenticated for swiftparcel.example: dkim=fail (header.i=@swiftparcel.example), dmarc=fail (header.from=swiftparcel.example)'))).toHaveLength(1);
+		const conflict = texts.find((message) => message.includes('is already stored with other contents'));
+		expect(conflict).toContain('order SP-100234 is already stored with other contents (customer, delivery, paymentMethod, items, totals differ); this email changed nothing.');
+		expect(conflict).toContain('Stored: Jane Doe, +14155550123, jane.doe@example.com; 2 × Blue mug @ 12.50; total 30.00 USD; 12 Main St, Springfield, IL 62701');
+		expect(conflict).toContain('This email: Jane Doe; 20 × Blue mug @ 12.50; total 250.00 USD; no address');
+		expect(await executions('error')).toBe(0);
+	});
 });

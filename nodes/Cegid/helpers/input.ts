@@ -30,6 +30,8 @@ export interface CustomerInput {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The longest address there is (RFC 5321); checked first, so EMAIL never backtracks over a long value. */
+const MAX_EMAIL_CHARS = 254;
 
 export function readCustomerInput(this: IExecuteFunctions, itemIndex: number): CustomerInput {
 	const node = this.getNode();
@@ -79,7 +81,7 @@ export function readCustomerInput(this: IExecuteFunctions, itemIndex: number): C
 		const value = typeof raw === 'string' ? raw.trim() : raw;
 		const label = FIELD_LABELS[field] ?? field;
 		if (typeof value === 'string' && value !== '') {
-			if (field === 'email' && !EMAIL.test(value)) throw fail(label, `"${value}" is not an e-mail address`, 'Enter an address like name@example.com (CEGID checks xxx@yyy.zzz).');
+			if (field === 'email' && (value.length > MAX_EMAIL_CHARS || !EMAIL.test(value))) throw fail(label, `"${value}" is not an e-mail address`, 'Enter an address like name@example.com (CEGID checks xxx@yyy.zzz).');
 			if (field === 'birthDate' && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value)) {
 				throw fail(label, `"${value}" is not a date as YYYY-MM-DD`, 'Enter the birth date like 1990-05-31 (CEGID needs a year after 1900).');
 			}

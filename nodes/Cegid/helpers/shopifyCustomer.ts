@@ -149,7 +149,8 @@ export function mapShopifyCustomer(payload: unknown, options: ShopifyMappingOpti
 	const email = str(shopify.email);
 	if (email) customer.email = email.toLowerCase();
 
-	const countryIso2 = str(address.country_code)?.toUpperCase();
+	// Capped first: an ISO code is two letters, and the value is untrusted webhook text.
+	const countryIso2 = str(address.country_code)?.slice(0, 16).toUpperCase();
 	if (countryIso2) {
 		const code = cegidCountryCode(countryIso2, options.countryOverrides);
 		if (code) customer.countryId = code;

@@ -80,7 +80,8 @@ export async function cegidApiTest(this: ICredentialTestFunctions, credential: I
 			const parsed = parseSoapAnswer(bodyText(answer.body));
 			if (parsed.notSoap !== undefined) return error(`No SOAP answer at ${root}/CustomerWcfService.svc (HTTP ${answer.statusCode}). Check the Y2 address and the API Flavour.`);
 			if (parsed.fault) return error(`CEGID answered with a fault: ${parsed.fault.message}. Check Database ID "${database}".`);
-			const greeting = parsed.response?.children.find((entry) => entry.name === 'HelloWorldResult')?.text ?? '';
+			// A greeting is one short line; the cap keeps the two searches below linear whatever the server sends.
+			const greeting = (parsed.response?.children.find((entry) => entry.name === 'HelloWorldResult')?.text ?? '').slice(0, 2000);
 			const served = /DataBaseId:\s*\(([^)]*)\)/i.exec(greeting)?.[1];
 			const identity = /Current Identity:\s*\(([^)]*)\)/i.exec(greeting)?.[1];
 			if (served !== undefined && served.toLowerCase() !== database.toLowerCase()) {

@@ -11,7 +11,11 @@ export interface LoadedEmail {
 	from: string | null;
 	subject: string | null;
 	html: string;
+	/** Every `Authentication-Results` value, topmost first; or why this input cannot show them. */
+	authentication: EmailAuthentication;
 }
+
+export type EmailAuthentication = { headers: string[] } | { unavailable: string };
 
 /** What a reviewer sees: the order's shape, with anything not found as null. */
 export type OrderDraft = Omit<
@@ -68,12 +72,13 @@ export interface ExtractOptions {
 
 const lower = (values: string[] | undefined) => (values ?? []).map((value) => value.toLowerCase());
 
-export function matchTemplate(email: LoadedEmail, document: EmailDocument, templates: EmailTemplate[]): EmailTemplate | undefined {
+/** The templates whose layout fits this email, in order. Sender and subject are only hints here: who sent it is checked separately. */
+export function matchingTemplates(email: LoadedEmail, document: EmailDocument, templates: EmailTemplate[]): EmailTemplate[] {
 	const from = email.from ?? '';
 	const domain = from.split('@')[1] ?? '';
 	const subject = (email.subject ?? '').toLowerCase();
 	let body: string | undefined; // lower-cased once, and only if a template looks at the body
-	return templates.find(({ match }) => {
+	return templates.filter(({ match }) => {
 		if (lower(match.fromDomains).some((wanted) => domain === wanted || domain.endsWith(`.${wanted}`))) return true;
 		if (lower(match.fromAddresses).includes(from)) return true;
 		if (lower(match.subjectContains).some((wanted) => subject.includes(wanted))) return true;
@@ -196,6 +201,12 @@ export function extractOrder(email: LoadedEmail, template: EmailTemplate, docume
 			currency,
 		},
 	};
+}
+
+/** An extraction turned into a review item with `reason`, keeping what was read for the reviewer. */
+export function toReview(extraction: Extraction, reason: string): Extract<Extraction, { kind: 'review' }> {
+	const partial = extraction.kind === 'order' ? extraction.order : extraction.partial;
+	return { kind: 'review', reason, service: partial.service, email: partial.email, partial };
 }
 
 export function emailMeta(email: LoadedEmail): EmailMeta {

@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { LoadedEmail } from './extract';
+import type { EmailAuthentication, LoadedEmail } from './extract';
 import { emailAddress } from './normalize';
 
 export type InputFormat = 'auto' | 'html' | 'imapSimple' | 'parsedEmail' | 'rawBinary' | 'rawField';
@@ -36,6 +36,35 @@ function isoDate(value: unknown): string | null {
 	if (value === undefined || value === null || value === '') return null;
 	const date = new Date(value as string);
 	return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+const AUTH_HEADER = 'authentication-results';
+
+/** A header value without its name, when a source hands over the whole line ("Authentication-Results: …"). */
+const withoutName = (line: string) => (line.slice(0, AUTH_HEADER.length + 1).toLowerCase() === `${AUTH_HEADER}:` ? line.slice(AUTH_HEADER.length + 1) : line);
+
+const valueOf = (headers: IDataObject) => headers[Object.keys(headers).find((name) => name.toLowerCase() === AUTH_HEADER) ?? ''];
+const texts = (values: unknown[]) => values.filter((entry): entry is string => typeof entry === 'string').map(withoutName);
+
+/**
+ * n8n's Gmail (Simplify off) and Email Trigger "Resolved" items keep one line per header name, the
+ * LAST one: for Authentication-Results that is the lowest, which the sender may have written. Only
+ * a list (every occurrence) or no such header at all can be read safely.
+ */
+function authenticationOfParsed(headers: IDataObject): EmailAuthentication {
+	const value = valueOf(headers);
+	if (value === undefined || value === null) return { headers: [] };
+	if (Array.isArray(value)) return { headers: texts(value) };
+	return {
+		unavailable:
+			"this input keeps only the last Authentication-Results header, which the sender can write (n8n's Gmail with Simplify off, Email Trigger Resolved); fetch the raw email (Gmail API format=raw) or use the Email Trigger's Simple format",
+	};
+}
+
+/** The Email Trigger "Simple" item keeps the FIRST value of each header: the receiving server's. */
+function authenticationOfSimple(metadata: IDataObject): EmailAuthentication {
+	const value = valueOf(metadata);
+	return { headers: texts(Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]) };
 }
 
 function checkSize(bytes: number, options: LoadOptions): void {
@@ -76,6 +105,8 @@ async function parseMime(buffer: Buffer, options: LoadOptions): Promise<LoadedEm
 			from: from ? from.toLowerCase() : null,
 			subject: mail.subject ?? null,
 			html: typeof mail.html === 'string' ? mail.html : textToHtml(mail.text ?? ''),
+			// headerLines keeps every occurrence in message order (topmost first); headers keeps one.
+			authentication: { headers: mail.headerLines.filter((header) => header.key === AUTH_HEADER).map((header) => withoutName(header.line)) },
 		};
 	} finally {
 		clearTimeout(timer);
@@ -95,6 +126,7 @@ function fromParsedEmail(json: IDataObject, options: LoadOptions): LoadedEmail {
 		from: from ? from.toLowerCase() : null,
 		subject: (json.subject as string | undefined) ?? null,
 		html,
+		authentication: authenticationOfParsed(headers),
 	};
 }
 
@@ -110,6 +142,7 @@ function fromImapSimple(json: IDataObject, options: LoadOptions): LoadedEmail {
 		from: from ?? null,
 		subject: (json.subject as string | undefined) ?? null,
 		html,
+		authentication: authenticationOfSimple(metadata),
 	};
 }
 
@@ -174,7 +207,7 @@ export async function loadEmail(this: IExecuteFunctions, item: INodeExecutionDat
 			const value = fieldValue(item.json, options.field);
 			if (typeof value !== 'string') throw new InputProblem(`the field "${options.field}" holds no HTML`, 'Set "Field" to the field with the email HTML.');
 			checkSize(Buffer.byteLength(value), options);
-			return { messageId: null, receivedAt: null, from: null, subject: null, html: value };
+			return { messageId: null, receivedAt: null, from: null, subject: null, html: value, authentication: { unavailable: 'the input is HTML only, without the email headers; give the node the whole email' } };
 		}
 		default:
 			return fromParsedEmail(item.json, options);

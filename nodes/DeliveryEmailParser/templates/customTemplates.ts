@@ -12,6 +12,10 @@ export function templateProblems(value: unknown): string[] {
 		}
 		if (typeof template.id !== 'string' || !/^[a-z0-9_-]+$/i.test(template.id)) problems.push(`${where}: "id" must be letters, digits, - or _`);
 		if (typeof template.name !== 'string' || !template.name) problems.push(`${where}: "name" is required`);
+		const domain = template.senderDomain;
+		if (typeof domain !== 'string' || domain.length > 253 || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(domain)) {
+			problems.push(`${where}: "senderDomain" must be the domain that signs the service's emails (DKIM d=, or the From domain for DMARC), such as "mail.example.com"`);
+		}
 		const match = template.match ?? {};
 		if (!['fromDomains', 'fromAddresses', 'subjectContains', 'bodyContains'].some((key) => Array.isArray((match as Record<string, unknown>)[key]))) {
 			problems.push(`${where}: "match" needs at least one of fromDomains, fromAddresses, subjectContains, bodyContains`);

@@ -5,6 +5,7 @@ export const PRESET_TEMPLATES: EmailTemplate[] = [
 	{
 		id: 'swiftparcel',
 		name: 'SwiftParcel',
+		senderDomain: 'swiftparcel.example',
 		match: { fromDomains: ['swiftparcel.example'], subjectContains: ['SwiftParcel order'] },
 		currency: 'USD',
 		defaultCountry: 'US',
@@ -25,6 +26,7 @@ export const PRESET_TEMPLATES: EmailTemplate[] = [
 	{
 		id: 'bystraya',
 		name: 'Bystraya Dostavka',
+		senderDomain: 'bystraya-dostavka.example',
 		match: { fromDomains: ['bystraya-dostavka.example'], subjectContains: ['Быстрая Доставка'] },
 		currency: 'RUB',
 		defaultCountry: 'RU',

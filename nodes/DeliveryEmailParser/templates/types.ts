@@ -25,7 +25,13 @@ export type ItemColumn = (typeof ITEM_COLUMNS)[number];
 export interface EmailTemplate {
 	id: string;
 	name: string;
-	/** An email matches when ANY of these holds. */
+	/**
+	 * The domain the service signs its emails with. An email becomes an order only when the receiving
+	 * server's Authentication-Results shows DKIM passing for this domain (or a subdomain), or DMARC
+	 * passing with it as the From domain; `match` only picks the layout.
+	 */
+	senderDomain: string;
+	/** Which layout an email has: it matches when ANY of these holds. Not proof of the sender. */
 	match: {
 		fromDomains?: string[];
 		fromAddresses?: string[];

@@ -295,7 +295,7 @@ export async function serviceRequest<T = unknown>(
 				}
 				const attempts = `${attempt} attempt${attempt > 1 ? 's' : ''}`;
 				throw fail(
-					`could not reach ${requestOptions.url.replace(/\?.*$/, '')}: ${describeNetworkProblem(failure.code)} (${attempts})`,
+					`could not reach ${requestOptions.url.split('?', 1)[0]}: ${describeNetworkProblem(failure.code)} (${attempts})`,
 					`Check the base URL in the "${service.credentialDisplayName}" credential and that the service is reachable from n8n` +
 						`${failure.code ? ` (network error ${failure.code})` : ''}.` +
 						(withheldRetry(failure, idempotent) ? NOT_REPEATED : ''),

@@ -4,6 +4,12 @@ import { NODE, sampleOrder, useBigQuery } from './setup';
 
 const save = { resource: 'order', operation: 'save', input: 'normalized' };
 
+/** An order from the eManageCRM sync: its source may change a stored order (emails may not). */
+function syncedOrder(): IDataObject {
+	const order = sampleOrder();
+	return { ...order, source: 'emanage', service: 'store-a', orderKey: `emanage:store-a:${String(order.sourceOrderId)}`, email: null };
+}
+
 describe('Order Store node › Order → Save', () => {
 	const bq = useBigQuery();
 	beforeEach(async () => await bq.ensureSchema());
@@ -46,7 +52,7 @@ describe('Order Store node › Order → Save', () => {
 	});
 
 	it('stores a real change as a new version; the view shows the latest; a late re-delivery of the old one changes nothing', async () => {
-		const order = sampleOrder();
+		const order = syncedOrder();
 		await bq.run(save, [order]);
 		const paid = await bq.run(save, [{ ...order, status: 'paid' }]);
 		expect(paid.output(NODE)[0].json).toMatchObject({ outcome: 'updated', status: 'paid' });
@@ -59,9 +65,49 @@ describe('Order Store node › Order → Save', () => {
 	});
 
 	it('two versions of one order in one run: the first is created, the second updates it', async () => {
-		const order = sampleOrder();
+		const order = syncedOrder();
 		const result = await bq.run(save, [order, { ...order, status: 'cancelled' }]);
 		expect(result.output(NODE).map((item) => item.json.outcome)).toEqual(['created', 'updated']);
+	});
+
+	it('never lets an email change a stored order: a different one is a conflict with both versions, nothing is written', async () => {
+		const order = sampleOrder();
+		await bq.run(save, [order]);
+		const forged = {
+			...order,
+			customer: { name: 'Mallory', phone: '+14155550199', email: 'mallory@example.com' },
+			items: [{ sku: 'MUG-BLU', title: 'Blue mug', quantity: 20, unitPrice: '12.50', total: '250.00' }],
+			totals: { subtotal: '250.00', shipping: '5.00', total: '255.00' },
+			email: { ...(order.email as IDataObject), messageId: '<other@attacker.example>' },
+		};
+		const seq = bq.sim.server.requests.length;
+		const result = await bq.run(save, [forged, order]);
+		expect(result.error(NODE)).toBeUndefined();
+		const [conflict, repeat] = result.output(NODE).map((item) => item.json);
+		expect(conflict).toMatchObject({
+			orderKey: order.orderKey,
+			outcome: 'conflict',
+			reason: `order ${String(order.orderNumber)} is already stored with other contents (customer, items, totals differ); this email changed nothing. Compare the two versions.`,
+			service: 'swiftparcel',
+			email: { messageId: '<other@attacker.example>' },
+			comparison:
+				'Stored: Jane Doe, +14155550123, jane@example.com; 2 × Blue mug @ 12.50; total 30.00 USD; 12 Main St, Springfield, IL 62701\n' +
+				'This email: Mallory, +14155550199, mallory@example.com; 20 × Blue mug @ 12.50; total 255.00 USD; 12 Main St, Springfield, IL 62701',
+			stored: { orderKey: order.orderKey, totals: { total: '30.00' }, customer: { name: 'Jane Doe' } },
+			order: { totals: { total: '255.00' }, customer: { name: 'Mallory' } },
+		});
+		// An exact repeat is still just "already stored".
+		expect(repeat.outcome).toBe('unchanged');
+		expect(inserts(seq)).toEqual([]);
+		expect(bq.table('orders').rows).toHaveLength(1);
+	});
+
+	it('two different emails about one new order number in one run: the first is created, the second is a conflict', async () => {
+		const order = sampleOrder();
+		const result = await bq.run(save, [order, { ...order, totals: { subtotal: '25.00', shipping: '5.00', total: '31.00' } }]);
+		expect(result.output(NODE).map((item) => item.json.outcome)).toEqual(['created', 'conflict']);
+		expect(result.output(NODE)[1].json.comparison).toContain('Stored: Jane Doe');
+		expect(bq.table('orders').rows).toHaveLength(1);
 	});
 
 	it('maps each row BigQuery rejects to its own item, with the column and reason; the other orders are saved', async () => {

@@ -18,6 +18,7 @@ const redosTemplate = JSON.stringify([
 	{
 		id: 'redos',
 		name: 'ReDoS bait',
+		senderDomain: 'redos.example',
 		match: { bodyContains: ['REDOS-MARKER'] },
 		currency: 'EUR',
 		defaultCountry: 'FR',

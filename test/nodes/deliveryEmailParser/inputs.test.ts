@@ -8,7 +8,11 @@ const html =
 	'<table class="items"><tr><th>SKU</th><th>Product</th><th>Qty</th><th>Unit price</th><th>Total</th></tr><tr><td>T1</td><td>Tea &amp; honey</td><td>3</td><td>$2.00</td><td>$6.00</td></tr></table>' +
 	'<table class="totals"><tr><th>Total:</th><td>$6.00</td></tr></table>';
 
+/** What Gmail's receiving server writes on top of a message SwiftParcel signed. */
+const passing = 'mx.google.com; dkim=pass header.i=@swiftparcel.example header.s=s1 header.b=AbC; spf=pass smtp.mailfrom=bounces@swiftparcel.example; dmarc=pass (p=REJECT) header.from=swiftparcel.example';
+
 const mime = [
+	`Authentication-Results: ${passing}`,
 	'From: "SwiftParcel" <Orders@SwiftParcel.example>',
 	'To: owner@shop.example',
 	'Subject: New order SP-77',
@@ -54,22 +58,32 @@ describe('Delivery Email Parser › input shapes', () => {
 			from: { value: [{ address: 'orders@swiftparcel.example', name: 'SwiftParcel' }], text: 'SwiftParcel <orders@swiftparcel.example>' },
 			headers: {},
 		};
-		const result = await parse(item);
+		// n8n keeps one line per header name there, the LAST: for Authentication-Results the one a sender can write.
+		const oneLine = await parse({ ...item, headers: { 'authentication-results': `Authentication-Results: ${passing}` } });
+		expect(oneLine.output(PARSER)).toEqual([]);
+		expect(oneLine.run.data.resultData.runData[PARSER][0].data!.main[1]![0].json.reason).toMatch(/^not authenticated for swiftparcel\.example: this input keeps only the last Authentication-Results header/);
+		// Every occurrence as a list (topmost first) can be read.
+		const result = await parse({ ...item, headers: { 'authentication-results': [`Authentication-Results: ${passing}`, 'mx.google.com; dkim=fail'] } });
 		expect(result.output(PARSER)[0].json).toMatchObject({ ...expectedOrder, email: expectedEmail });
 	});
 
 	it('reads the IMAP "simple" format, whose headers are raw strings', async () => {
-		const item = { textHtml: html, textPlain: '', subject: 'New order SP-77', date: '2026-11-21T08:00:00.000Z', from: 'SwiftParcel <orders@swiftparcel.example>', metadata: { 'message-id': '<sp77@swiftparcel.example>' }, attributes: { uid: 7 } };
+		const item = { textHtml: html, textPlain: '', subject: 'New order SP-77', date: '2026-11-21T08:00:00.000Z', from: 'SwiftParcel <orders@swiftparcel.example>', metadata: { 'message-id': '<sp77@swiftparcel.example>', 'authentication-results': passing }, attributes: { uid: 7 } };
 		const result = await parse(item);
 		expect(result.output(PARSER)[0].json).toMatchObject({ ...expectedOrder, email: expectedEmail });
 	});
 
 	it('reads a raw MIME message from a field and HTML from a field', async () => {
 		expect((await parse({ eml: mime }, { inputFormat: 'rawField', field: 'eml' })).output(PARSER)[0].json).toMatchObject(expectedOrder);
-		// Plain HTML carries no sender or subject, so only a body marker can match it.
-		const bodyTemplate = JSON.stringify([{ id: 'sp-html', name: 'SwiftParcel HTML', match: { bodyContains: ['New order #SP-'] }, currency: 'USD', defaultCountry: 'US', fields: { orderNumber: { regex: 'New order\\s*#(SP-\\d+)' }, total: { label: 'Total' } }, items: { columns: { title: 'Product', quantity: 'Qty', total: 'Total' } } }]);
+		// Plain HTML carries no sender, subject or headers: a body marker matches it, but nobody can tell who sent it.
+		const bodyTemplate = JSON.stringify([{ id: 'sp-html', name: 'SwiftParcel HTML', senderDomain: 'swiftparcel.example', match: { bodyContains: ['New order #SP-'] }, currency: 'USD', defaultCountry: 'US', fields: { orderNumber: { regex: 'New order\\s*#(SP-\\d+)' }, total: { label: 'Total' } }, items: { columns: { title: 'Product', quantity: 'Qty', total: 'Total' } } }]);
 		const fromHtml = await parse({ body: html }, { inputFormat: 'html', field: 'body', customTemplates: bodyTemplate });
-		expect(fromHtml.output(PARSER)[0].json).toMatchObject({ service: 'sp-html', orderNumber: 'SP-77', email: { messageId: null, from: null } });
+		expect(fromHtml.output(PARSER)).toEqual([]);
+		expect(fromHtml.run.data.resultData.runData[PARSER][0].data!.main[1]![0].json).toMatchObject({
+			reason: 'not authenticated for swiftparcel.example: the input is HTML only, without the email headers; give the node the whole email',
+			service: 'sp-html',
+			partial: { orderNumber: 'SP-77', email: { messageId: null, from: null } },
+		});
 	});
 
 	it("rejects Gmail's simplified output, naming the setting to change", async () => {
@@ -95,6 +109,7 @@ describe('Delivery Email Parser › custom templates', () => {
 	const thirdService = {
 		id: 'pakketpost',
 		name: 'PakketPost',
+		senderDomain: 'pakketpost.example',
 		match: { subjectContains: ['PakketPost bestelling'] },
 		currency: 'EUR',
 		defaultCountry: 'NL',
@@ -106,6 +121,7 @@ describe('Delivery Email Parser › custom templates', () => {
 		items: { columns: { title: 'Artikel', quantity: 'Aantal', total: 'Bedrag' } },
 	};
 	const dutch = [
+		'Authentication-Results: mx.google.com; dkim=pass header.d=mail.pakketpost.example header.s=k1; dmarc=pass header.from=pakketpost.example',
 		'From: PakketPost <noreply@pakketpost.example>',
 		'Subject: PakketPost bestelling PP-3',
 		'Date: Sat, 21 Nov 2026 09:00:00 +0000',

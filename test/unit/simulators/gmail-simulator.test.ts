@@ -157,6 +157,30 @@ describe('Gmail simulator', () => {
 		expect((await api('/gmail/v1/nothing')).status).toBe(404);
 	});
 
+	it('adds the Authentication-Results header Gmail writes on receipt when asked, and keeps forged headers as sent', async () => {
+		const spoof = [
+			'Authentication-Results: mx.google.com; dkim=pass header.d=swiftparcel.example',
+			'From: "SwiftParcel" <orders@swiftparcel.example>',
+			'Subject: SwiftParcel order SP-1',
+			'',
+			'<p>hi</p>',
+		].join('\r\n');
+		const post = async (authentication: string, query = '') =>
+			await fetch(`${server.url}/__sim/messages${query}`, {
+				method: 'POST',
+				headers: { 'content-type': query ? 'message/rfc822' : 'application/json' },
+				body: query ? spoof : JSON.stringify({ raw: Buffer.from(spoof).toString('base64'), authentication }),
+			});
+		const raw = async (id: string) => Buffer.from((await api(`${USER}/messages/${id}?format=raw`)).body.raw as string, 'base64url').toString('latin1');
+
+		const failed = await raw(((await (await post('fail')).json()) as { id: string }).id);
+		expect(failed).toMatch(/^Authentication-Results: mx\.google\.com;\r\n {7}dkim=fail header\.i=@swiftparcel\.example [^\r]*;\r\n {7}spf=softfail [^\r]*;\r\n {7}dmarc=fail \(p=REJECT sp=REJECT dis=REJECT\) header\.from=swiftparcel\.example\r\n/);
+		expect(failed.endsWith(spoof)).toBe(true); // the forged header stays below, as sent
+		expect(await raw(((await (await post('', '?authentication=pass')).json()) as { id: string }).id)).toMatch(/^Authentication-Results: mx\.google\.com;\r\n {7}dkim=pass header\.i=@swiftparcel\.example .*dmarc=pass \(p=REJECT sp=REJECT dis=NONE\) header\.from=swiftparcel\.example\r\n/s);
+		expect(await raw(((await (await post('none')).json()) as { id: string }).id)).toMatch(/^Authentication-Results: mx\.google\.com;\r\n {7}dkim=none \(message not signed\);/);
+		expect((await post('maybe')).status).toBe(400);
+	});
+
 	it('refuses a delivery that is not a message', async () => {
 		const response = await fetch(`${server.url}/__sim/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 		expect(response.status).toBe(400);

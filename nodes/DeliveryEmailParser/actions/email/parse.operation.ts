@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, parameterError } from '../../../shared/errors';
 import { EmailDocument } from '../../helpers/emailDocument';
-import { emailMeta, emptyDraft, type Extraction, extractOrder, matchTemplate } from '../../helpers/extract';
+import { checkSender } from '../../helpers/authenticationResults';
+import { emailMeta, emptyDraft, type Extraction, extractOrder, matchingTemplates, toReview } from '../../helpers/extract';
 import { InputProblem, type InputFormat, loadEmail } from '../../helpers/loadEmail';
 import { templateProblems } from '../../templates/customTemplates';
 import { PRESET_TEMPLATES } from '../../templates/presets';
@@ -54,6 +55,15 @@ export const description: INodeProperties[] = [
 		default: '[]',
 		description:
 			'Your own templates for other services or changed layouts; same shape as the built-in ones (see the README). Tried before the built-in ones.',
+	},
+	{
+		displayName: 'Trusted Authentication Server',
+		name: 'trustedAuthservId',
+		type: 'string',
+		default: 'mx.google.com',
+		required: true,
+		description:
+			'The authserv-ID your mailbox server writes in the Authentication-Results header it adds (Gmail: mx.google.com). Only the topmost header with this ID is believed: headers further down may have been written by the sender. An email becomes an order only if that header shows DKIM or DMARC passing for the template\'s sender domain.',
 	},
 	{
 		displayName: 'Options',
@@ -122,6 +132,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const orders: INodeExecutionData[] = [];
 	const review: INodeExecutionData[] = [];
 	const templates = templatesFor.call(this);
+	const authservId = (this.getNodeParameter('trustedAuthservId', 0, 'mx.google.com') as string).trim();
+	if (!authservId) {
+		throw parameterError(this.getNode(), 'Trusted Authentication Server', 'is empty', 'Enter the authserv-ID your mailbox server writes in Authentication-Results (for Gmail: mx.google.com).');
+	}
 	const settings = this.getNodeParameter('options', 0, {}) as { maxEmailKb?: number; regexTimeoutMs?: number; deduplicate?: boolean };
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -138,7 +152,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const ingestedAt = new Date().toISOString();
 			try {
 				const document = new EmailDocument(email.html);
-				const template = matchTemplate(email, document, templates);
+				// The layout decides the template; the trusted Authentication-Results decides whether it
+				// really came from that template's service. Prefer a fitting template whose sender is proven.
+				const candidates = matchingTemplates(email, document, templates);
+				const checks = candidates.map((candidate) => checkSender(email.authentication, authservId, candidate.senderDomain));
+				const proven = checks.findIndex((check) => check.authenticated);
+				const template = candidates[proven >= 0 ? proven : 0];
 				extraction = template
 					? extractOrder(email, template, document, { regexTimeoutMs: settings.regexTimeoutMs ?? 1000, ingestedAt })
 					: {
@@ -148,6 +167,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 							email: emailMeta(email),
 							partial: emptyDraft(email, ingestedAt),
 						};
+				const check = checks[proven >= 0 ? proven : 0];
+				if (check && !check.authenticated) extraction = toReview(extraction, check.reason);
 			} catch (error) {
 				// Hostile or broken content (deep nesting, a runaway template regex) is this email's
 				// problem: a person reviews it, the workflow goes on.

@@ -46,7 +46,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const webKey = await campaignWebKey.call(this, itemIndex);
 		const email = String(this.getNodeParameter('email', itemIndex, '')).trim();
-		if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
+		// 254 characters is the most an address can have (RFC 5321); the cap keeps the check linear.
+		if (email.length > 254 || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
 			throw parameterError(this.getNode(), 'Email', `"${email}" is not an e-mail address`, 'Enter an address such as name@example.com, or map it from the input.', itemIndex);
 		}
 		const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

@@ -90,7 +90,7 @@ async function downloadCsv(this: IExecuteFunctions, link: string, itemIndex: num
 	} catch (error) {
 		problem = (error as Error).message;
 	}
-	const where = link.replace(/\?.*$/, '');
+	const where = link.split('?', 1)[0];
 	if (text === undefined) {
 		throw buildApiError(this.getNode(), {
 			service: 'eManageCRM',

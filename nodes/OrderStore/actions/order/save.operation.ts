@@ -5,10 +5,12 @@ import type { NormalizedOrder } from '../../../shared/order';
 import { FormOrderProblem, formOrderToNormalized } from '../../../shared/formOrder';
 import { ShopifyPayloadProblem, shopifyOrderToNormalized } from '../../../shared/shopifyOrder';
 import { insertRows, type RowToInsert } from '../../helpers/insert';
+import { versionsCompared } from '../../helpers/conflict';
 import { checkOrder, contentHash, orderRow, versionId } from '../../helpers/orderRows';
 import { ORDERS_TABLE } from '../../helpers/schema';
 import { settle, storeFor } from '../../helpers/store';
 import { query, type Store, storeError, tablePath, withStore } from '../../transport/client';
+import { findOrders } from './find.operation';
 
 export const description: INodeProperties[] = [
 	{
@@ -57,7 +59,13 @@ const readPath = (value: unknown, path: string): unknown =>
 		.filter(Boolean)
 		.reduce<unknown>((current, key) => (current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined), value);
 
-type Outcome = 'created' | 'updated' | 'unchanged';
+type Outcome = 'created' | 'updated' | 'unchanged' | 'conflict';
+
+/**
+ * Only the delivery service can change an order it announced, and an email cannot prove it is the
+ * same service again: a different email about a stored order number goes to a person instead.
+ */
+const mayChangeStoredOrder = (order: NormalizedOrder) => order.source !== 'email';
 
 interface Candidate {
 	itemIndex: number;
@@ -87,7 +95,8 @@ async function storedVersions(store: Store, keys: string[]): Promise<Map<string,
 /**
  * Saves every input item's order in one go: one query for what is already stored, then as few
  * insertAll requests as the limits allow. A version already stored (same content hash for the
- * order key) is not written again: a re-delivered webhook or email changes nothing.
+ * order key) is not written again: a re-delivered webhook or email changes nothing. An email whose
+ * order is stored with other contents writes nothing: outcome `conflict`, with both versions.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
@@ -148,6 +157,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const storedAt = new Date().toISOString();
 	const outcomes = new Map<string, Outcome>();
 	const rows: RowToInsert[] = [];
+	/** The first new version of each order key in this run: what a later conflicting one is shown against. */
+	const firstInBatch = new Map<string, Candidate>();
 	for (const candidate of candidates) {
 		if (outcomes.has(candidate.versionId)) continue;
 		const known = stored.get(candidate.order.orderKey);
@@ -155,10 +166,23 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			outcomes.set(candidate.versionId, 'unchanged');
 			continue;
 		}
-		const earlierInBatch = rows.some((row) => row.json.order_key === candidate.order.orderKey);
+		const earlierInBatch = firstInBatch.get(candidate.order.orderKey);
+		if ((known || earlierInBatch) && !mayChangeStoredOrder(candidate.order)) {
+			outcomes.set(candidate.versionId, 'conflict');
+			continue;
+		}
 		outcomes.set(candidate.versionId, known || earlierInBatch ? 'updated' : 'created');
+		if (!earlierInBatch) firstInBatch.set(candidate.order.orderKey, candidate);
 		rows.push({ insertId: candidate.versionId, json: orderRow(candidate.order, candidate.hash, storedAt) });
 	}
+
+	// The stored version of each conflicting order, to show the managers both.
+	const conflictKeys = [...new Set(candidates.filter((candidate) => outcomes.get(candidate.versionId) === 'conflict').map((candidate) => candidate.order.orderKey))].filter((key) => stored.has(key));
+	const latest = conflictKeys.length
+		? await settle(withStore(store, async (current) => await findOrders(current, 'order_key IN UNNEST(@keys)', { params: { keys: conflictKeys }, types: { keys: ['STRING'] } }, conflictKeys.length)))
+		: { ok: true as const, value: [] };
+	if (!latest.ok) throw storeError(this.getNode(), latest.error, store.account);
+	const storedOrders = new Map(latest.value.map((order) => [String(order.orderKey), order]));
 
 	const inserted = rows.length ? await settle(withStore(store, async (current) => await insertRows(current, ORDERS_TABLE, rows))) : { ok: true as const, value: { failures: [], requests: 0 } };
 	if (!inserted.ok) throw storeError(this.getNode(), inserted.error, store.account);
@@ -184,9 +208,28 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			};
 			continue;
 		}
+		const outcome = outcomes.get(candidate.versionId)!;
+		if (outcome === 'conflict') {
+			const storedOrder = storedOrders.get(candidate.order.orderKey) ?? (firstInBatch.get(candidate.order.orderKey)?.order as unknown as IDataObject | undefined);
+			const compared = versionsCompared(storedOrder, candidate.order);
+			output[candidate.itemIndex] = {
+				json: {
+					orderKey: candidate.order.orderKey,
+					outcome,
+					reason: `order ${candidate.order.orderNumber} is already stored with other contents (${compared.changed.join(', ') || 'details'} differ); this email changed nothing. Compare the two versions.`,
+					service: candidate.order.service,
+					email: (candidate.order.email ?? null) as IDataObject | null,
+					comparison: compared.text,
+					stored: storedOrder ?? null,
+					order: candidate.order as unknown as IDataObject,
+				},
+				pairedItem: { item: candidate.itemIndex },
+			};
+			continue;
+		}
 		const json: IDataObject = {
 			orderKey: candidate.order.orderKey,
-			outcome: outcomes.get(candidate.versionId)!,
+			outcome,
 			versionId: candidate.versionId,
 			contentHash: candidate.hash,
 			status: candidate.order.status,
