@@ -11,7 +11,7 @@ import { documents } from '../nodes/Shopify/transport/documents';
 import { SimulatorServer } from '../simulators/frame/server';
 import { shopifySimulator } from '../simulators/shopify';
 import { queryCost } from '../simulators/shopify/cost';
-import { shopifySchema } from '../simulators/shopify/graphql';
+import { adminSchema } from '../simulators/shopify/schema';
 import { simulatorAppCredentials, type ShopifyState } from '../simulators/shopify/state';
 import { runWorkflow } from '../test/nodes/harness/runWorkflow';
 import { singleNodeWorkflow } from '../test/support/workflows';
@@ -69,7 +69,7 @@ export async function shopifyThrottling(customers: number): Promise<ShopifyThrot
 		const seconds = (performance.now() - started) / 1000;
 		const items = result.output(NODE);
 		const graphqlRequests = sim.requests.filter((request) => request.path.endsWith('/graphql.json'));
-		const costPerUpsert = queryCost(shopifySchema, parse(documents.customerSet), {});
+		const costPerUpsert = queryCost(await adminSchema(LATEST_STABLE_API_VERSION), parse(documents.customerSet), {});
 		return {
 			customers,
 			failed: items.filter((item) => item.json.error !== undefined).length + (customers - items.length),
