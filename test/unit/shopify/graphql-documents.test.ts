@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { getOperationAST, parse, validate, type GraphQLSchema } from 'graphql';
 
 import { ShopifyAdminApi } from '../../../credentials/ShopifyAdminApi.credentials';
@@ -85,6 +88,16 @@ const variablesFor: Record<keyof typeof documents, Record<string, unknown>> = {
 
 const credentialTest = String((new ShopifyAdminApi().test.request.body as { query: string }).query);
 
+/** Raw GraphQL typed into the shipped workflows' Shopify Admin nodes (GraphQL › Query). */
+const WORKFLOWS = join(__dirname, '../../../workflows');
+const shippedQueries = readdirSync(WORKFLOWS)
+	.filter((file) => file.endsWith('.json'))
+	.flatMap((file) =>
+		(JSON.parse(readFileSync(join(WORKFLOWS, file), 'utf8')) as { nodes: Array<{ name: string; type: string; parameters: Record<string, unknown> }> }).nodes
+			.filter((node) => node.type === 'n8n-nodes-shop-sync.shopify' && node.parameters.resource === 'graphql')
+			.map((node) => [`${file} › ${node.name}`, String(node.parameters.query)] as const),
+	);
+
 describe.each(STABLE_API_VERSIONS)("Shopify's published Admin API schema %s", (version) => {
 	let schema: GraphQLSchema;
 	beforeAll(async () => {
@@ -100,8 +113,16 @@ describe.each(STABLE_API_VERSIONS)("Shopify's published Admin API schema %s", (v
 		expect(queryCost(schema, document, variables)).toBeLessThanOrEqual(1000);
 	});
 
+	it('finds the shipped workflows\' raw queries', () => {
+		expect(shippedQueries.length).toBeGreaterThan(0);
+	});
+
 	it('accepts the credential test query', () => {
 		expect(validate(schema, parse(credentialTest))).toEqual([]);
+	});
+
+	it.each(shippedQueries)('accepts the raw query of %s', (_node, query) => {
+		expect(validate(schema, parse(query)).map((error) => error.message)).toEqual([]);
 	});
 
 	it('rejects what Shopify rejects (the check is not vacuous)', () => {
