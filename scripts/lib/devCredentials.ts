@@ -20,10 +20,16 @@ interface CredentialSlot {
 	id: string;
 	name: string;
 	type: string;
-	/** Which simulator the credential points at. */
-	simulator: string;
+	/** Which simulator the credential points at; none for a login n8n itself checks (always imported). */
+	simulator?: string;
 	data(simulatorUrl: string): Record<string, unknown>;
 }
+
+/**
+ * The managers' login to the order form (n8n's Basic Auth on its Form Trigger). Development value
+ * only: production sets its own in n8n (README, "Order Form Login").
+ */
+export const DEV_ORDER_FORM_LOGIN = { user: 'manager', password: 'ShopSync-form-dev-2026' } as const;
 
 /** Not secrets: these values only open the local simulators. */
 export const CREDENTIAL_SLOTS: CredentialSlot[] = [
@@ -121,6 +127,12 @@ export const CREDENTIAL_SLOTS: CredentialSlot[] = [
 		}),
 	},
 	{
+		id: 'shopSyncOrderFormLogin',
+		name: 'Order Form Login',
+		type: 'httpBasicAuth',
+		data: () => ({ ...DEV_ORDER_FORM_LOGIN }),
+	},
+	{
 		id: 'shopSyncGmail',
 		name: 'Gmail',
 		type: 'gmailOAuth2',
@@ -137,10 +149,10 @@ export const CREDENTIAL_SLOTS: CredentialSlot[] = [
 ];
 
 export function simulatorCredentials(simulatorUrls: Record<string, string>): CredentialImport[] {
-	return CREDENTIAL_SLOTS.filter((slot) => simulatorUrls[slot.simulator] !== undefined).map((slot) => ({
+	return CREDENTIAL_SLOTS.filter((slot) => slot.simulator === undefined || simulatorUrls[slot.simulator] !== undefined).map((slot) => ({
 		id: slot.id,
 		name: slot.name,
 		type: slot.type,
-		data: slot.data(simulatorUrls[slot.simulator]),
+		data: slot.data(slot.simulator === undefined ? '' : simulatorUrls[slot.simulator]),
 	}));
 }

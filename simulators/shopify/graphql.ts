@@ -6,7 +6,7 @@ import { validationErrors, variableErrors, type ShopifyGraphqlError } from './gr
 import { StoreRecords } from './records';
 import { adminSchema } from './schema';
 import { matches, parseSearch } from './search';
-import type { CustomerRecord, LineItemRecord, ProductRecord, ShopifyState, StoreState, VariantRecord } from './state';
+import type { AppliedDiscountRecord, CustomerRecord, LineItemRecord, ProductRecord, ShopifyState, StoreState, VariantRecord } from './state';
 import { connection, customerView, draftOrderView, orderView, productView, variantView } from './views';
 import type { WebhookDispatcher } from './webhooks';
 
@@ -55,6 +55,19 @@ function productFields(product: ProductRecord) {
 		tag: product.tags,
 		updated_at: product.updatedAt,
 		created_at: product.createdAt,
+	};
+}
+
+/** Shopify's productVariants search fields the nodes use (`id` is the numeric ID). */
+function variantFields(product: ProductRecord, variant: VariantRecord) {
+	return {
+		id: String(variant.id),
+		sku: variant.sku ?? '',
+		barcode: variant.barcode ?? '',
+		title: variant.title,
+		product_id: String(product.id),
+		product_status: product.status.toLowerCase(),
+		updated_at: variant.updatedAt,
 	};
 }
 
@@ -116,6 +129,11 @@ function resolvers(state: ShopifyState, store: StoreState, records: StoreRecords
 			const terms = parseSearch(args.query);
 			const found = store.products.filter((p) => matches(terms, productFields(p), [p.title, p.handle, p.vendor]));
 			return connection(sortByUpdated(found, args.reverse).map((p) => productView(store, p)), args);
+		},
+		productVariants: (args: Args) => {
+			const terms = parseSearch(args.query);
+			const found = store.products.flatMap((p) => p.variants.map((v) => ({ p, v }))).filter(({ p, v }) => matches(terms, variantFields(p, v), [p.title, v.title, v.sku ?? '']));
+			return connection(found.map(({ p, v }) => variantView(store, p, v)), args);
 		},
 		order: ({ id }: Args) => {
 			const order = store.orders.find((o) => o.id === numericId(id, 'Order'));
@@ -285,6 +303,11 @@ function resolvers(state: ShopifyState, store: StoreState, records: StoreRecords
 			const userErrors: UserError[] = [];
 			const lineItems: LineItemRecord[] = [];
 			for (const [index, row] of ((input.lineItems as Args[] | undefined) ?? []).entries()) {
+				const discountErrors = appliedDiscountErrors(row, index);
+				if (discountErrors.length) {
+					userErrors.push(...discountErrors);
+					continue;
+				}
 				if (row.variantId) {
 					const variantId = numericId(row.variantId, 'ProductVariant');
 					const product = store.products.find((p) => p.variants.some((v) => v.id === variantId));
@@ -293,9 +316,18 @@ function resolvers(state: ShopifyState, store: StoreState, records: StoreRecords
 						userErrors.push({ field: ['lineItems', String(index), 'variantId'], message: 'Product with ID could not be found.' });
 						continue;
 					}
-					lineItems.push({ id: records.nextId(), title: `${product.title}${variant.title === 'Default Title' ? '' : ` - ${variant.title}`}`, sku: variant.sku, quantity: row.quantity, price: variant.price, variantId: variant.id, productId: product.id });
+					if (fixedDiscountOverPrice(row, variant.price)) {
+						userErrors.push({ field: ['lineItems', String(index), 'appliedDiscount', 'value'], message: 'Discount amount can\'t be greater than the price' });
+						continue;
+					}
+					lineItems.push({ id: records.nextId(), title: `${product.title}${variant.title === 'Default Title' ? '' : ` - ${variant.title}`}`, sku: variant.sku, quantity: row.quantity, price: variant.price, variantId: variant.id, productId: product.id, appliedDiscount: discountRecord(row) });
 				} else if (row.title && row.originalUnitPrice !== undefined) {
-					lineItems.push({ id: records.nextId(), title: row.title, sku: row.sku ?? null, quantity: row.quantity, price: Number(row.originalUnitPrice).toFixed(2), variantId: null, productId: null });
+					const price = Number(row.originalUnitPrice).toFixed(2);
+					if (fixedDiscountOverPrice(row, price)) {
+						userErrors.push({ field: ['lineItems', String(index), 'appliedDiscount', 'value'], message: 'Discount amount can\'t be greater than the price' });
+						continue;
+					}
+					lineItems.push({ id: records.nextId(), title: row.title, sku: row.sku ?? null, quantity: row.quantity, price, variantId: null, productId: null, appliedDiscount: discountRecord(row) });
 				} else {
 					userErrors.push({ field: ['lineItems', String(index)], message: 'Title and price are required for custom line items' });
 				}
@@ -303,6 +335,9 @@ function resolvers(state: ShopifyState, store: StoreState, records: StoreRecords
 			if (lineItems.length === 0 && userErrors.length === 0) userErrors.push({ field: ['lineItems'], message: 'Add at least 1 product' });
 			const customerId = input.purchasingEntity?.customerId ? numericId(input.purchasingEntity.customerId, 'Customer') : undefined;
 			if (input.purchasingEntity?.customerId && !store.customers.some((c) => c.id === customerId)) userErrors.push({ field: ['purchasingEntity', 'customerId'], message: 'Customer does not exist' });
+			const shipping = input.shippingLine?.priceWithCurrency as { amount: string; currencyCode: string } | undefined;
+			// Assumed message: Shopify asks for one presentment currency per draft order, the shop's unless set.
+			if (shipping && shipping.currencyCode !== store.currency) userErrors.push({ field: ['shippingLine', 'priceWithCurrency', 'currencyCode'], message: `Currency must be the draft order's currency (${store.currency})` });
 			if (userErrors.length) return { draftOrder: null, userErrors };
 			const now = new Date().toISOString();
 			const customer = store.customers.find((c) => c.id === customerId);
@@ -314,6 +349,7 @@ function resolvers(state: ShopifyState, store: StoreState, records: StoreRecords
 				customerId: customerId ?? null,
 				lineItems,
 				shippingAddress: input.shippingAddress ? records.addresses([input.shippingAddress])[0] : null,
+				shippingLine: input.shippingLine ? { title: String(input.shippingLine.title ?? ''), code: null, price: Number(shipping?.amount ?? 0).toFixed(2) } : null,
 				note: input.note ?? null,
 				tags: input.tags ?? [],
 				invoiceSentAt: null,
@@ -354,6 +390,30 @@ function resolvers(state: ShopifyState, store: StoreState, records: StoreRecords
 			return { deletedWebhookSubscriptionId: id, userErrors: [] };
 		},
 	};
+}
+
+/**
+ * A line's custom discount, checked as Shopify's DraftOrderAppliedDiscountInput allows it: a value
+ * of at least 0, a percentage of at most 100 (messages assumed; Shopify documents no error texts).
+ */
+function appliedDiscountErrors(row: Args, index: number): UserError[] {
+	const discount = row.appliedDiscount as Args | undefined | null;
+	if (!discount) return [];
+	const field = ['lineItems', String(index), 'appliedDiscount', 'value'];
+	if (!(discount.value >= 0)) return [{ field, message: 'Value must be greater than or equal to 0' }];
+	if (discount.valueType === 'PERCENTAGE' && discount.value > 100) return [{ field, message: 'Value must be less than or equal to 100' }];
+	return [];
+}
+
+/** A fixed discount (per unit) larger than the unit price; message assumed, as above. */
+function fixedDiscountOverPrice(row: Args, price: string): boolean {
+	return row.appliedDiscount?.valueType === 'FIXED_AMOUNT' && Math.round(row.appliedDiscount.value * 100) > Math.round(Number(price) * 100);
+}
+
+function discountRecord(row: Args): AppliedDiscountRecord | null {
+	const discount = row.appliedDiscount as Args | undefined | null;
+	if (!discount) return null;
+	return { valueType: discount.valueType, value: Number(discount.value), title: discount.title ?? null, description: discount.description ?? '' };
 }
 
 /** Leaky bucket per store (Shopify meters per app and store), restored continuously. */

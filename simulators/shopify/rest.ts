@@ -1,4 +1,4 @@
-import type { Address, CustomerRecord, DraftOrderRecord, OrderRecord, ProductRecord, StoreState } from './state';
+import type { Address, CustomerRecord, DraftOrderRecord, LineItemRecord, OrderRecord, ProductRecord, StoreState } from './state';
 
 /**
  * Webhook payloads in Shopify's REST shapes (snake_case, numeric IDs, admin_graphql_api_id), as
@@ -92,10 +92,29 @@ function money(amount: string, currency: string) {
 	return { shop_money: { amount, currency_code: currency }, presentment_money: { amount, currency_code: currency } };
 }
 
-export function orderTotals(order: { lineItems: Array<{ price: string; quantity: number }>; shippingLine?: { price: string } | null }) {
-	const subtotal = order.lineItems.reduce((sum, item) => sum + Math.round(Number(item.price) * 100) * item.quantity, 0);
+/**
+ * Cents a line's custom discount takes off the line: a fixed amount is per unit (Shopify multiplies
+ * it by the quantity), a percentage is of the line's total, rounded down to the cent.
+ */
+export function lineDiscountCents(item: Pick<LineItemRecord, 'price' | 'quantity' | 'appliedDiscount'>): number {
+	const discount = item.appliedDiscount;
+	if (!discount) return 0;
+	const lineCents = Math.round(Number(item.price) * 100) * item.quantity;
+	const cents = discount.valueType === 'PERCENTAGE' ? Math.floor((lineCents * discount.value) / 100) : Math.round(discount.value * 100) * item.quantity;
+	return Math.min(lineCents, Math.max(0, cents));
+}
+
+/** Subtotal after line discounts (Shopify's subtotalPriceSet), shipping, total, and the discounts. */
+export function orderTotals(order: { lineItems: Array<Pick<LineItemRecord, 'price' | 'quantity' | 'appliedDiscount'>>; shippingLine?: { price: string } | null }) {
+	const discounts = order.lineItems.reduce((sum, item) => sum + lineDiscountCents(item), 0);
+	const subtotal = order.lineItems.reduce((sum, item) => sum + Math.round(Number(item.price) * 100) * item.quantity, 0) - discounts;
 	const shipping = order.shippingLine ? Math.round(Number(order.shippingLine.price) * 100) : 0;
-	return { subtotal: (subtotal / 100).toFixed(2), shipping: (shipping / 100).toFixed(2), total: ((subtotal + shipping) / 100).toFixed(2) };
+	return {
+		subtotal: (subtotal / 100).toFixed(2),
+		shipping: (shipping / 100).toFixed(2),
+		total: ((subtotal + shipping) / 100).toFixed(2),
+		discounts: (discounts / 100).toFixed(2),
+	};
 }
 
 export function restOrder(store: StoreState, order: OrderRecord, customer: CustomerRecord | undefined) {
@@ -182,7 +201,24 @@ export function restDraftOrder(store: StoreState, draft: DraftOrderRecord, invoi
 		note: draft.note,
 		tags: draft.tags.join(', '),
 		customer: draft.customerId ? { id: draft.customerId, admin_graphql_api_id: `gid://shopify/Customer/${draft.customerId}` } : null,
-		line_items: draft.lineItems.map((item) => ({ id: item.id, title: item.title, sku: item.sku, quantity: item.quantity, price: item.price, variant_id: item.variantId })),
+		shipping_line: draft.shippingLine ? { title: draft.shippingLine.title, custom: true, handle: null, price: draft.shippingLine.price } : null,
+		line_items: draft.lineItems.map((item) => ({
+			id: item.id,
+			title: item.title,
+			sku: item.sku,
+			quantity: item.quantity,
+			price: item.price,
+			variant_id: item.variantId,
+			applied_discount: item.appliedDiscount
+				? {
+						title: item.appliedDiscount.title,
+						description: item.appliedDiscount.description,
+						value: String(item.appliedDiscount.value),
+						value_type: item.appliedDiscount.valueType.toLowerCase(),
+						amount: (lineDiscountCents(item) / 100).toFixed(2),
+					}
+				: null,
+		})),
 	};
 }
 

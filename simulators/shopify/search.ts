@@ -1,7 +1,8 @@
 /**
  * The part of Shopify's search syntax the nodes send: `field:value`, `field:"quoted value"`,
  * comparisons (`updated_at:>"2026-01-01T00:00:00Z"`), a trailing `*` for a prefix, `AND`
- * between terms, and bare words matched against the record's text.
+ * between terms, `OR` between alternatives (binding looser than AND; no parentheses), and bare
+ * words matched against the record's text.
  */
 
 export interface Term {
@@ -9,6 +10,8 @@ export interface Term {
 	op: ':' | '>' | '>=' | '<' | '<=';
 	value: string;
 	prefix: boolean;
+	/** The term starts a new alternative: an unquoted `OR` came before it. */
+	orBefore?: true;
 }
 
 export function parseSearch(query: string | null | undefined): Term[] {
@@ -16,6 +19,11 @@ export function parseSearch(query: string | null | undefined): Term[] {
 	const source = (query ?? '').trim();
 	let index = 0;
 	let quoted = false;
+	let orPending = false;
+	const push = (term: Term) => {
+		terms.push(orPending && terms.length > 0 ? { ...term, orBefore: true } : term);
+		orPending = false;
+	};
 	const readValue = (): string => {
 		const quote = source[index];
 		quoted = quote === '"' || quote === "'";
@@ -42,13 +50,17 @@ export function parseSearch(query: string | null | undefined): Term[] {
 			index += field[0].length;
 			const raw = readValue();
 			const prefix = !quoted && raw.endsWith('*');
-			terms.push({ field: field[1].toLowerCase(), op: (field[2] as Term['op']) ?? ':', value: prefix ? raw.slice(0, -1) : raw, prefix });
+			push({ field: field[1].toLowerCase(), op: (field[2] as Term['op']) ?? ':', value: prefix ? raw.slice(0, -1) : raw, prefix });
 			continue;
 		}
 		const word = readValue();
 		if ((word === 'AND' && !quoted) || word === '') continue;
+		if (word === 'OR' && !quoted) {
+			orPending = true;
+			continue;
+		}
 		const prefix = word.endsWith('*');
-		terms.push({ op: ':', value: prefix ? word.slice(0, -1) : word, prefix });
+		push({ op: ':', value: prefix ? word.slice(0, -1) : word, prefix });
 	}
 	return terms;
 }
@@ -75,6 +87,15 @@ function matchesOne(actual: string, term: Term, words: boolean): boolean {
 
 /** `fields` maps search field names to values; `text` lists what bare words search. */
 export function matches(terms: Term[], fields: FieldValues, text: string[]): boolean {
+	const alternatives: Term[][] = [[]];
+	for (const term of terms) {
+		if (term.orBefore) alternatives.push([]);
+		alternatives[alternatives.length - 1].push(term);
+	}
+	return alternatives.some((alternative) => allMatch(alternative, fields, text));
+}
+
+function allMatch(terms: Term[], fields: FieldValues, text: string[]): boolean {
 	return terms.every((term) => {
 		if (term.field === undefined) return text.some((value) => matchesOne(value, { ...term, op: ':' }, true));
 		if (!(term.field in fields)) return false;

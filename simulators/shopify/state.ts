@@ -71,6 +71,15 @@ export interface LineItemRecord {
 	price: string;
 	variantId: number | null;
 	productId: number | null;
+	/** A draft order line's custom discount (Shopify: DraftOrderLineItem.appliedDiscount). */
+	appliedDiscount?: AppliedDiscountRecord | null;
+}
+
+export interface AppliedDiscountRecord {
+	valueType: 'FIXED_AMOUNT' | 'PERCENTAGE';
+	value: number;
+	title: string | null;
+	description: string;
 }
 
 export interface OrderRecord {
@@ -102,6 +111,7 @@ export interface DraftOrderRecord {
 	customerId: number | null;
 	lineItems: LineItemRecord[];
 	shippingAddress: Address | null;
+	shippingLine?: { title: string; code: string | null; price: string } | null;
 	note: string | null;
 	tags: string[];
 	invoiceSentAt: string | null;

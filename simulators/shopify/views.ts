@@ -1,5 +1,5 @@
 import type { Address, CustomerRecord, DraftOrderRecord, LineItemRecord, OrderRecord, ProductRecord, StoreState, VariantRecord } from './state';
-import { orderTotals } from './rest';
+import { lineDiscountCents, orderTotals } from './rest';
 
 /** Records as GraphQL objects. Fields with arguments (connections) are functions, as graphql-js expects. */
 
@@ -129,6 +129,16 @@ function lineItemView(store: StoreState, item: LineItemRecord, currency: string)
 		variant: product && variant ? variantView(store, product, variant) : null,
 		originalUnitPriceSet: bag(item.price, currency),
 		originalTotalSet: bag((Math.round(Number(item.price) * 100) * item.quantity / 100).toFixed(2), currency),
+		discountedTotalSet: bag(((Math.round(Number(item.price) * 100) * item.quantity - lineDiscountCents(item)) / 100).toFixed(2), currency),
+		appliedDiscount: item.appliedDiscount
+			? {
+					amountSet: bag((lineDiscountCents(item) / 100).toFixed(2), currency),
+					description: item.appliedDiscount.description,
+					title: item.appliedDiscount.title,
+					value: item.appliedDiscount.value,
+					valueType: item.appliedDiscount.valueType,
+				}
+			: null,
 	};
 }
 
@@ -189,6 +199,9 @@ export function draftOrderView(store: StoreState, draft: DraftOrderRecord, invoi
 		order: null,
 		totalPriceSet: bag(totals.total, store.currency),
 		subtotalPriceSet: bag(totals.subtotal, store.currency),
+		totalDiscountsSet: bag(totals.discounts, store.currency),
+		totalShippingPriceSet: bag(totals.shipping, store.currency),
+		shippingLine: draft.shippingLine ? { title: draft.shippingLine.title, code: draft.shippingLine.code, originalPriceSet: bag(draft.shippingLine.price, store.currency) } : null,
 		shippingAddress: addressView(draft.shippingAddress),
 		lineItems: (args: { first?: number; after?: string }) => connection(draft.lineItems.map((item) => lineItemView(store, item, store.currency)), args),
 	};

@@ -1,16 +1,16 @@
 /**
  * The shipped manual order form (workflows/order-form.json) in the real n8n 2.41.0, driven as a
- * browser drives it: GET the form page, POST its fields as multipart to the form URL, follow the
- * `formWaitingUrl` n8n answers (poll its execution status, GET the completion page, POST to resume).
- * End state is read from the simulators: BigQuery's orders table, ManyChat's deliveries, the Shopify
- * store's draft orders.
+ * browser drives it: GET the form page, POST its fields as multipart to the form URL (both with the
+ * managers' Basic Auth login), follow the `formWaitingUrl` n8n answers (poll its execution status,
+ * GET the completion page, POST to resume). End state is read from the simulators: BigQuery's orders
+ * table, ManyChat's deliveries, the Shopify store's draft orders.
  */
 import axios from 'axios';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { simulatorCredentials } from '../../scripts/lib/devCredentials';
+import { DEV_ORDER_FORM_LOGIN, simulatorCredentials } from '../../scripts/lib/devCredentials';
 import { N8nInstance } from '../../scripts/lib/n8nInstance';
 import { ROOT } from '../../scripts/lib/paths';
 import type { BigQueryState } from '../../simulators/bigquery/state';
@@ -28,8 +28,12 @@ const MANAGERS = ['1000000001', '9007199254740993'];
 const EVE = { id: '1000000042', phone: '+33612345678', email: 'eve@example.com' };
 
 type Fields = Record<string, string | string[]>;
+type Login = { user: string; password: string } | null;
+
+const basic = (login: Login): Record<string, string> => (login ? { authorization: `Basic ${Buffer.from(`${login.user}:${login.password}`).toString('base64')}` } : {});
 
 const BASE: Fields = {
+	'Your Name': 'Paul Manager',
 	'Customer Name': 'Eve Martin',
 	Phone: '+33 6 12 34 56 78',
 	Email: 'Eve@Example.com',
@@ -39,10 +43,16 @@ const BASE: Fields = {
 	'Payment Method': 'Cash on delivery',
 	'Shipping Cost': '4.90',
 	Currency: 'EUR',
+	'Discount Reason': '',
 	Note: 'Ring twice',
 	'Payment Link': [],
-	'ManyChat Subscriber ID': '',
 };
+/** The store's catalog (store A): what a payment link charges, whatever the form says. */
+const CATALOG = [
+	{ title: 'Rose Serum 30ml', sku: 'SER-30', price: '24.50' },
+	{ title: 'Night Cream', sku: 'CRM-50', price: '31.00' },
+	{ title: 'Lip Balm', sku: 'LIP-01', price: '6.90' },
+];
 const LINK = 'Send the customer a payment link in ManyChat';
 
 describe('Shipped workflow: manual order form → BigQuery + managers, optional Shopify payment link via ManyChat', () => {
@@ -62,12 +72,17 @@ describe('Shipped workflow: manual order form → BigQuery + managers, optional 
 		return response.status === 200 ? response.data.data.count : -1;
 	};
 
-	/** What the browser does from opening the form to the completion page; returns that page's HTML. */
-	async function submitForm(fields: Fields): Promise<{ html: string; ms: number }> {
-		const formUrl = `${n8n.baseUrl}/form/shop-sync-order-form`;
-		const page = await axios.get<string>(formUrl, { responseType: 'text' });
+	const formUrl = () => `${n8n.baseUrl}/form/shop-sync-order-form`;
+	const allExecutions = async () => {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW }));
+		const response = await n8n.rest<{ data: { count: number } }>('GET', `/rest/executions?filter=${filter}&limit=1`);
+		return response.status === 200 ? response.data.data.count : -1;
+	};
+
+	/** The form page's multipart body for these fields, as the browser builds it. */
+	async function formBody(fields: Fields): Promise<FormData> {
+		const page = await axios.get<string>(formUrl(), { responseType: 'text', headers: basic(DEV_ORDER_FORM_LOGIN) });
 		expect(page.status).toBe(200);
-		const started = Date.now();
 		const body = new FormData();
 		for (const [label, value] of Object.entries(fields)) {
 			const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -79,7 +94,14 @@ describe('Shipped workflow: manual order form → BigQuery + managers, optional 
 				body.append(match[1], JSON.stringify(value));
 			} else body.append(match[1], value);
 		}
-		const posted = await fetch(formUrl, { method: 'POST', body });
+		return body;
+	}
+
+	/** What the browser does from opening the form to the completion page; returns that page's HTML. */
+	async function submitForm(fields: Fields): Promise<{ html: string; ms: number }> {
+		const body = await formBody(fields);
+		const started = Date.now();
+		const posted = await fetch(formUrl(), { method: 'POST', body, headers: basic(DEV_ORDER_FORM_LOGIN) });
 		expect(posted.status).toBe(200);
 		const { formWaitingUrl } = (await posted.json()) as { formWaitingUrl: string };
 		expect(formWaitingUrl).toContain('/form-waiting/');
@@ -109,6 +131,10 @@ describe('Shipped workflow: manual order form → BigQuery + managers, optional 
 		simulators = await startSimulators();
 		const urls = simulatorUrls(simulators);
 		await ensureCrmSchema(simulatorCredentials(urls));
+		for (const { title, sku, price } of CATALOG) {
+			const added = await fetch(`${urls.shopify}/__sim/shops/a/products`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title, variants: [{ sku, price }] }) });
+			expect(added.status).toBe(201);
+		}
 		// Eve wrote to the page five minutes ago (inside Messenger's 24-hour window) and shared her phone.
 		const carol = manychat().state.subscribers[SUBSCRIBER_CAROL];
 		manychat().state.subscribers[EVE.id] = {
@@ -130,6 +156,33 @@ describe('Shipped workflow: manual order form → BigQuery + managers, optional 
 		await n8n?.stop();
 		await stopSimulators(simulators);
 		if (!process.env.KEEP_E2E_FOLDER) rmSync(userFolder, { recursive: true, force: true });
+	});
+
+	it('without the managers\' login n8n answers 401 and nothing runs: no credentials, a wrong password, a wrong user, a forged form token', async () => {
+		const executionsBefore = await allExecutions();
+		expect(executionsBefore).toBeGreaterThanOrEqual(0);
+		for (const login of [null, { ...DEV_ORDER_FORM_LOGIN, password: 'wrong-password' }, { ...DEV_ORDER_FORM_LOGIN, user: 'admin' }]) {
+			const page = await fetch(formUrl(), { headers: basic(login) });
+			expect({ login, status: page.status }).toEqual({ login, status: 401 });
+			expect(page.headers.get('www-authenticate')).toMatch(/^Basic /);
+			expect(await page.text()).not.toContain('Customer Name');
+		}
+		const body = await formBody({ ...BASE, 'Payment Link': [LINK] });
+		const attempts: Array<Record<string, string>> = [
+			{},
+			basic({ ...DEV_ORDER_FORM_LOGIN, password: 'wrong-password' }),
+			basic({ user: 'manager2', password: DEV_ORDER_FORM_LOGIN.password }),
+			{ 'x-auth-token': 'f'.repeat(64) },
+		];
+		for (const headers of attempts) {
+			const posted = await fetch(formUrl(), { method: 'POST', body, headers });
+			expect({ headers, status: posted.status }).toEqual({ headers, status: 401 });
+		}
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect(await allExecutions()).toBe(executionsBefore);
+		expect(orderRows()).toHaveLength(0);
+		expect(deliveries()).toHaveLength(0);
+		expect(draftOrders()).toHaveLength(0);
 	});
 
 	it('saves an order without a link: one row in the shared shape, both managers told, no draft order', async () => {
@@ -161,47 +214,86 @@ describe('Shipped workflow: manual order form → BigQuery + managers, optional 
 		process.stdout.write(`[e2e order-form] without link: ${ms} ms from submit to completion page\n`);
 	});
 
-	it('with the link option: a Shopify draft order, its invoice URL sent to the customer found by phone, and shown to the manager', async () => {
+	/** The completion page's words, with what differs from order to order (number, link) replaced. */
+	const pageText = (html: string) =>
+		html
+			.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+			.replace(/<[^>]+>/g, ' ')
+			.replace(/F-[0-9a-f]{16}/g, '<order>')
+			.replace(/https:\/\/shop-sync-a\.myshopify\.com\/\d+\/invoices\/[0-9a-f]{32}/g, '<link>')
+			.replace(/\s+/g, ' ')
+			.trim();
+	let linkPage = '';
+
+	it('with the link option: a Shopify draft order at the catalog prices, its invoice URL sent to the customer found by phone, and shown to the manager', async () => {
 		const before = deliveries().length;
-		const { html, ms } = await submitForm({ ...BASE, Items: '3 x Lip Balm @ 6.90', 'Payment Method': 'Online (payment link)', 'Payment Link': [LINK] });
+		const { html, ms } = await submitForm({ ...BASE, Items: 'LIP-01; 3 x Lip Balm @ 6.90', 'Payment Method': 'Online (payment link)', 'Payment Link': [LINK] });
 		expect(orderRows()).toHaveLength(2);
 		expect(draftOrders()).toHaveLength(1);
 		const draft = draftOrders()[0];
-		expect(draft.lineItems.map((line) => [line.title, line.quantity, line.price])).toEqual([
-			['Lip Balm', 3, '6.90'],
-			['Delivery: Courier', 1, '4.90'],
-		]);
+		expect(draft.lineItems.map((line) => [line.sku, line.title, line.quantity, line.price, line.appliedDiscount ?? null])).toEqual([['LIP-01', 'Lip Balm', 3, '6.90', null]]);
+		expect(draft.shippingLine).toEqual({ title: 'Delivery: Courier', code: null, price: '4.90' });
 		expect(draft.email).toBe('eve@example.com');
 		expect(draft.shippingAddress).toMatchObject({ firstName: 'Eve', lastName: 'Martin', address1: '12 rue de la Paix', address2: '75002 Paris', phone: '+33 6 12 34 56 78' });
 		expect(draft.tags).toEqual(['order-form']);
+		expect(draft.note).toContain('entered by Paul Manager');
 		// The simulator's invoice URL ends with the draft order's own token.
 		const invoiceUrl = new RegExp(`https://shop-sync-a\\.myshopify\\.com/\\d+/invoices/${draft.invoiceToken}`).exec(html)?.[0];
 		expect(invoiceUrl).toBeDefined();
 
 		const fresh = deliveries().slice(before);
-		expect(fresh.filter((delivery) => delivery.kind === 'flow')).toHaveLength(2); // the managers, again
+		expect(fresh.filter((delivery) => delivery.kind === 'flow').map((delivery) => delivery.subscriber_id).sort()).toEqual([...MANAGERS].sort()); // the managers, again
 		const toCustomer = fresh.filter((delivery) => delivery.kind === 'content') as Array<ManyChatDelivery & { content: { messages: Array<{ text: string; buttons: Array<{ type: string; url: string }> }> } }>;
 		expect(toCustomer).toHaveLength(1);
 		expect(toCustomer[0].subscriber_id).toBe(EVE.id);
 		expect(toCustomer[0].content.messages[0].text).toBe('Hello Eve! Your order is ready: 25.60 EUR. Tap the button to pay securely.');
 		expect(toCustomer[0].content.messages[0].buttons).toEqual([{ type: 'url', caption: 'Pay for my order', url: invoiceUrl }]);
 
-		expect(html).toContain('payment link sent');
+		expect(html).toContain('payment link created');
+		linkPage = pageText(html);
+		expect(linkPage).toContain('Payment link (25.60 EUR, the store\'s prices): <link>');
 		process.stdout.write(`[e2e order-form] with link: ${ms} ms from submit to completion page\n`);
 	});
 
-	it('with the link option for a contact outside the 24-hour window: the manager sees why and gets the link to send', async () => {
+	it('the last page is the same whether the phone is a contact ManyChat cannot message now (24-hour window) or no contact at all', async () => {
 		const before = deliveries().length;
-		const { html } = await submitForm({ ...BASE, 'Customer Name': 'Carol Shopper', Phone: '+15550000003', Items: '1 x Night Cream @ 31.00', 'Shipping Cost': '', 'Payment Link': [LINK], 'ManyChat Subscriber ID': SUBSCRIBER_CAROL });
-		expect(orderRows()).toHaveLength(3);
-		expect(draftOrders()).toHaveLength(2);
-		const draft = draftOrders()[1];
-		expect(draft.lineItems.map((line) => [line.title, line.quantity, line.price])).toEqual([['Night Cream', 1, '31.00']]);
+		const carol = await submitForm({ ...BASE, 'Customer Name': 'Carol Shopper', Phone: '+15550000003', Items: 'LIP-01; 3 x Lip Balm @ 6.90', 'Payment Link': [LINK] });
+		const stranger = await submitForm({ ...BASE, 'Customer Name': 'Nobody Known', Phone: '+33799999999', Items: 'LIP-01; 3 x Lip Balm @ 6.90', 'Payment Link': [LINK] });
+		expect(draftOrders()).toHaveLength(3);
 		expect(deliveries().slice(before).filter((delivery) => delivery.kind === 'content')).toHaveLength(0);
-		expect(deliveries().slice(before).filter((delivery) => delivery.kind === 'flow')).toHaveLength(2); // the managers
-		expect(html).toContain('payment link NOT sent');
-		expect(html).toMatch(/24.hour|message tag/i);
-		expect(html).toMatch(new RegExp(`Send this payment link to the customer yourself:\\s*https://shop-sync-a\\.myshopify\\.com/\\d+/invoices/${draft.invoiceToken}`));
+		expect(deliveries().slice(before).filter((delivery) => delivery.kind === 'flow')).toHaveLength(4); // 2 managers × 2 orders
+		for (const [index, { html }] of [carol, stranger].entries()) {
+			expect(html).toContain(draftOrders()[1 + index].invoiceToken);
+			expect(pageText(html)).toBe(linkPage);
+		}
+	});
+
+	it('a payment link never charges less than the catalog allows: a typed price below the maximum discount, or an unknown or missing SKU, makes no draft order and says why', async () => {
+		const before = { drafts: draftOrders().length, rows: orderRows().length, sent: deliveries().filter((delivery) => delivery.kind === 'content').length };
+		const cheap = await submitForm({ ...BASE, Items: 'SER-30; 10 x Rose Serum 30ml @ 0.01', 'Payment Link': [LINK] });
+		expect(cheap.html).toContain('Order saved, NO payment link');
+		expect(pageText(cheap.html)).toContain('no payment link was made: Line Items (JSON) › line 1 › Unit Price: 0.01 is 99.96% below the catalog price 24.50, more than the Maximum Discount (%) of 20.');
+		const unknown = await submitForm({ ...BASE, Items: 'SER-30; 1 x Rose Serum 30ml @ 24.50\nNOPE-1; 1 x Anything @ 1.00', 'Payment Link': [LINK] });
+		expect(pageText(unknown.html)).toContain('no payment link was made: Line Items (JSON) › line 2 › SKU: "NOPE-1" is not a SKU of this store.');
+		const noSku = await submitForm({ ...BASE, Items: '1 x Night Cream @ 0.50', 'Payment Link': [LINK] });
+		expect(pageText(noSku.html)).toContain('no payment link was made: Line Items (JSON) › line 1 › SKU: is empty, and there is no Variant ID either.');
+		const noReason = await submitForm({ ...BASE, Items: 'SER-30; 2 x Rose Serum 30ml @ 19.60', 'Payment Link': [LINK] });
+		expect(pageText(noReason.html)).toContain('no payment link was made: Discount Reason: is empty, but Line Items (JSON) › line 1 is priced below the catalog (19.60 instead of 24.50).');
+		expect(draftOrders()).toHaveLength(before.drafts);
+		expect(deliveries().filter((delivery) => delivery.kind === 'content')).toHaveLength(before.sent);
+		// The orders themselves are saved (and the managers told): only the link is refused.
+		expect(orderRows()).toHaveLength(before.rows + 4);
+	});
+
+	it('a lower price within the maximum discount, with a reason, is recorded on the draft order with who gave it and why', async () => {
+		const { html } = await submitForm({ ...BASE, Items: 'SER-30; 2 x Rose Serum 30ml @ 19.60\nCRM-50; 1 x Night Cream @ 40.00', 'Discount Reason': 'Loyal customer', 'Payment Link': [LINK] });
+		const draft = draftOrders().at(-1)!;
+		expect(draft.lineItems.map((line) => [line.sku, line.quantity, line.price, line.appliedDiscount ?? null])).toEqual([
+			['SER-30', 2, '24.50', { valueType: 'FIXED_AMOUNT', value: 4.9, title: 'Price set by Paul Manager', description: 'Loyal customer' }],
+			['CRM-50', 1, '31.00', null], // typed above the catalog: the catalog price
+		]);
+		// 2 × 19.60 + 31.00 + 4.90 shipping
+		expect(pageText(html)).toContain('Payment link (75.10 EUR, the store\'s prices): <link>');
 	});
 
 	it('a form with a mistake tells the manager what to fix and saves and sends nothing', async () => {

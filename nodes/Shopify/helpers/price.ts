@@ -22,3 +22,14 @@ export function variantPrices(node: INode, row: IDataObject, index: number, item
 	}
 	return prices;
 }
+
+/** A PRICE text as whole cents (no floating-point sums of money). */
+export function priceCents(price: string): number {
+	const [whole, fraction = ''] = price.split('.');
+	return Number(whole) * 100 + Number(`${fraction}00`.slice(0, 2));
+}
+
+/** Whole cents as Shopify's Decimal text, e.g. 1960 → "19.60". */
+export function centsPrice(cents: number): string {
+	return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+}

@@ -31,9 +31,10 @@ lineItems(first: ${lineItems}) { nodes { id title name sku quantity variant { id
 // the node's output field `note`.
 const DRAFT_ORDER = `id legacyResourceId name status invoiceUrl invoiceSentAt email note: note2 tags createdAt updatedAt currencyCode
 customer { id email displayName } order { id name }
-totalPriceSet { ${MONEY} } subtotalPriceSet { ${MONEY} }
-shippingAddress { ${ADDRESS} }
-lineItems(first: 50) { nodes { id title name sku quantity variant { id } originalUnitPriceSet { ${MONEY} } } }`;
+totalPriceSet { ${MONEY} } subtotalPriceSet { ${MONEY} } totalDiscountsSet { ${MONEY} } totalShippingPriceSet { ${MONEY} }
+shippingAddress { ${ADDRESS} } shippingLine { title originalPriceSet { ${MONEY} } }
+lineItems(first: 50) { nodes { id title name sku quantity variant { id } originalUnitPriceSet { ${MONEY} } discountedTotalSet { ${MONEY} }
+  appliedDiscount { title description value valueType amountSet { ${MONEY} } } } }`;
 
 const USER_ERRORS = 'userErrors { field message code }';
 const USER_ERRORS_PLAIN = 'userErrors { field message }';
@@ -73,6 +74,10 @@ export const documents = {
   productVariantsBulkUpdate(productId: $productId, variants: $variants, allowPartialUpdates: false) {
     product { id } productVariants { ${VARIANT} } ${USER_ERRORS} } }`,
 
+	draftOrderCatalog: `query DraftOrderCatalog($first: Int!, $query: String) {
+  shop { currencyCode }
+  productVariants(first: $first, query: $query) { nodes { id sku price title product { title } } pageInfo { hasNextPage } } }`,
+	shopCurrency: 'query ShopCurrency { shop { currencyCode } }',
 	draftOrderCreate: `mutation DraftOrderCreate($input: DraftOrderInput!) {
   draftOrderCreate(input: $input) { draftOrder { ${DRAFT_ORDER} } ${USER_ERRORS_PLAIN} } }`,
 	draftOrderGet: `query DraftOrderGet($id: ID!) { draftOrder(id: $id) { ${DRAFT_ORDER} } }`,

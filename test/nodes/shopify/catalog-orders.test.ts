@@ -88,6 +88,7 @@ describe('Shopify Admin node: products, draft orders, orders, raw GraphQL', () =
 			shopifyWorkflow({
 				resource: 'draftOrder',
 				operation: 'create',
+				prices: 'custom',
 				lineItems: { lineItem: [{ title: 'Custom engraving', unitPrice: '12.50', quantity: 2 }] },
 				customerId,
 				shippingAddress: { address: { address1: '1 rue X', city: 'Lyon', countryCode: 'FR', zip: '69001' } },
@@ -105,16 +106,18 @@ describe('Shopify Admin node: products, draft orders, orders, raw GraphQL', () =
 		const sent = await runWorkflow(shopifyWorkflow({ resource: 'draftOrder', operation: 'sendInvoice', draftOrderId: draft.id, emailOptions: { subject: 'Your order' } }), { credentials: credentials() });
 		expect(sent.output(NODE)[0].json).toMatchObject({ status: 'INVOICE_SENT' });
 
-		const noLines = await runWorkflow(shopifyWorkflow({ resource: 'draftOrder', operation: 'create', lineItems: { lineItem: [{ title: 'Thing', unitPrice: 'free', quantity: 1 }] } }), { credentials: credentials() });
-		expect(noLines.error(NODE)?.message).toBe('Line Items › Line Item 1: has neither a variant ID nor a custom title with a price');
+		const notAPrice = await runWorkflow(shopifyWorkflow({ resource: 'draftOrder', operation: 'create', prices: 'custom', lineItems: { lineItem: [{ title: 'Thing', unitPrice: 'free', quantity: 1 }] } }), { credentials: credentials() });
+		expect(notAPrice.error(NODE)?.message).toBe('Line Items › Line Item 1 › Unit Price: "free" is not a price');
+		const noPrice = await runWorkflow(shopifyWorkflow({ resource: 'draftOrder', operation: 'create', prices: 'custom', lineItems: { lineItem: [{ title: 'Thing', quantity: 1 }] } }), { credentials: credentials() });
+		expect(noPrice.error(NODE)?.message).toBe('Line Items › Line Item 1: has neither a variant ID nor a custom title with a price');
 	});
 
-	it('creates a draft order from JSON lines (an order\'s items) and refuses a JSON that is not a list of lines', async () => {
+	it('with custom prices, creates a draft order from JSON lines (an order\'s items) and refuses a JSON that is not a list of lines', async () => {
 		const lines = [
 			{ sku: 'SER-30', title: 'Serum 30ml', quantity: 2, unitPrice: '24.50', total: '49.00' },
 			{ sku: null, title: 'Gift wrap', quantity: 1, unitPrice: '3.00', total: '3.00' },
 		];
-		const created = await runWorkflow(shopifyWorkflow({ resource: 'draftOrder', operation: 'create', lineItemsSource: 'json', lineItemsJson: JSON.stringify(lines), email: 'json@example.com' }), { credentials: credentials() });
+		const created = await runWorkflow(shopifyWorkflow({ resource: 'draftOrder', operation: 'create', prices: 'custom', lineItemsSource: 'json', lineItemsJson: JSON.stringify(lines), email: 'json@example.com' }), { credentials: credentials() });
 		expect(created.output(NODE)[0].json).toMatchObject({ email: 'json@example.com', totalPriceSet: { shopMoney: { amount: '52.00' } } });
 		expect(storeA().draftOrders.at(-1)!.lineItems.map((line) => [line.sku, line.title, line.quantity, line.price])).toEqual([
 			['SER-30', 'Serum 30ml', 2, '24.50'],
@@ -122,7 +125,7 @@ describe('Shopify Admin node: products, draft orders, orders, raw GraphQL', () =
 		]);
 		const notAList = await runWorkflow(shopifyWorkflow({ resource: 'draftOrder', operation: 'create', lineItemsSource: 'json', lineItemsJson: '{"title":"x"}' }), { credentials: credentials() });
 		expect(notAList.error(NODE)?.message).toBe('Line Items (JSON): is not an array of line objects');
-		const noPrice = await runWorkflow(shopifyWorkflow({ resource: 'draftOrder', operation: 'create', lineItemsSource: 'json', lineItemsJson: '[{"title":"x","quantity":1}]' }), { credentials: credentials() });
+		const noPrice = await runWorkflow(shopifyWorkflow({ resource: 'draftOrder', operation: 'create', prices: 'custom', lineItemsSource: 'json', lineItemsJson: '[{"title":"x","quantity":1}]' }), { credentials: credentials() });
 		expect(noPrice.error(NODE)?.message).toBe('Line Items (JSON) › line 1: has neither a variant ID nor a custom title with a price');
 	});
 

@@ -64,12 +64,15 @@ const variablesFor: Record<keyof typeof documents, Record<string, unknown>> = {
 		},
 	},
 	productVariantsBulkUpdate: { productId: PRODUCT, variants: [{ id: VARIANT, price: '45.00', compareAtPrice: '59.00', barcode: '123', inventoryItem: { sku: 'SER-30' } }] },
+	draftOrderCatalog: { first: 100, query: `id:44112233445566 OR sku:${searchValue('SER-30')}` },
+	shopCurrency: {},
 	draftOrderCreate: {
 		input: {
 			lineItems: [
-				{ variantId: VARIANT, quantity: 2 },
+				{ variantId: VARIANT, quantity: 2, appliedDiscount: { valueType: 'FIXED_AMOUNT', value: 4.5, title: 'Price set by Ana', description: 'Loyal customer' } },
 				{ title: 'Custom engraving', originalUnitPrice: '12.50', quantity: 1, sku: 'ENG' },
 			],
+			shippingLine: { title: 'Standard', priceWithCurrency: { amount: '5.90', currencyCode: 'EUR' } },
 			purchasingEntity: { customerId: parseGid('Customer', '7012345678901') },
 			email: 'ana@example.com',
 			shippingAddress: { address1: '1 rue X', city: 'Lyon', countryCode: 'FR', zip: '69001' },
@@ -149,6 +152,14 @@ describe('search values', () => {
 		expect(terms).toEqual([{ field: 'email', op: ':', value, prefix: false }]);
 		expect(matches(terms, { email: value }, [])).toBe(true);
 		expect(matches(terms, { email: 'someone@else.com' }, [])).toBe(false);
+	});
+
+	it('reads an unquoted OR as alternatives, binding looser than AND', () => {
+		const terms = parseSearch('sku:"SER-30" OR sku:"crm-50" AND title:cream');
+		expect(matches(terms, { sku: 'SER-30', title: 'Serum' }, [])).toBe(true);
+		expect(matches(terms, { sku: 'CRM-50', title: 'Night Cream' }, [])).toBe(true);
+		expect(matches(terms, { sku: 'CRM-50', title: 'Serum' }, [])).toBe(false);
+		expect(matches(parseSearch('sku:"OR"'), { sku: 'OR' }, [])).toBe(true);
 	});
 
 	it('compares dates and combines terms with AND', () => {
