@@ -3,6 +3,7 @@ import { StoreRecords } from './records';
 import type { CustomerRecord, LineItemRecord, ShopifyState, StoreState, VariantRecord, WebhookSettings } from './state';
 import { findStore } from './stores';
 import { restCustomer, restOrder, restProduct } from './rest';
+import { servedApiVersion } from './schema';
 import type { WebhookDispatcher } from './webhooks';
 
 /**
@@ -167,6 +168,18 @@ export const adminRoutes: Array<Route<ShopifyState>> = [
 				cancelReason: body.cancel ? String(body.cancelReason ?? 'customer') : undefined,
 			});
 			return { status: 200, body: restOrder(store, order, store.customers.find((c) => c.id === order.customerId)) };
+		}),
+	},
+	{
+		// The app's webhooks API version, as changed in the Dev Dashboard; later deliveries carry it.
+		method: 'POST',
+		path: '/__sim/shops/:shop/app',
+		handler: withStore((store, _records, body) => {
+			if (body.webhooksApiVersion !== undefined) {
+				if (servedApiVersion(String(body.webhooksApiVersion)) !== String(body.webhooksApiVersion)) return { status: 400, body: { error: `webhooksApiVersion ${String(body.webhooksApiVersion)} is not a version Shopify serves` } };
+				store.webhooksApiVersion = String(body.webhooksApiVersion);
+			}
+			return { status: 200, body: { webhooksApiVersion: store.webhooksApiVersion } };
 		}),
 	},
 	{
