@@ -11,8 +11,9 @@ import type {
 import {
 	basicAuthorization,
 	DEFAULT_CLIENT_ID,
-	DEFAULT_TOKEN_URL,
 	describeTokenRefusal,
+	missingTokenUrl,
+	TOKEN_URL_HELP,
 	tokenRequestForm,
 	tokenUrl,
 	usesOAuth,
@@ -110,8 +111,10 @@ export class CegidApi implements ICredentialType {
 			displayName: 'Token URL',
 			name: 'tokenUrl',
 			type: 'string',
-			default: DEFAULT_TOKEN_URL,
-			description: 'Cegid\'s token endpoint; the path segment after the host names the environment (e.g. /p/ or /t/). Assumed default from public integrations; Cegid gives the real one with the cloud subscription.',
+			required: true,
+			default: '',
+			placeholder: 'https://retail-services.cegid.cloud/{environment}/as/connect/token',
+			description: `Cegid's token endpoint; the user's password goes only here. ${TOKEN_URL_HELP}`,
 			displayOptions: { show: { authentication: ['oauth2Password'] } },
 		},
 		{
@@ -153,6 +156,8 @@ export class CegidApi implements ICredentialType {
 	/** OAuth2 only: fetch a token for user@DATABASEID. n8n keeps it and asks again after a 401. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		if (!usesOAuth(credentials)) return {};
+		const missing = missingTokenUrl(credentials);
+		if (missing) throw missing;
 		const response = (await this.helpers.httpRequest({
 			method: 'POST',
 			url: tokenUrl(credentials),
@@ -160,6 +165,8 @@ export class CegidApi implements ICredentialType {
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// A redirect would carry the password elsewhere: refused (answered as a failed login).
+			disableFollowRedirect: true,
 			json: false,
 		})) as { statusCode: number; body: unknown };
 		const body = typeof response.body === 'string' ? safeParse(response.body) : response.body;

@@ -1,6 +1,7 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { API_KEY_HEADER, DEFAULT_API_BASE_URL } from '../nodes/Ctrwow/transport/assumedContract';
+import { ADDRESS_HELP } from '../nodes/Ctrwow/transport/addresses';
+import { API_KEY_HEADER } from '../nodes/Ctrwow/transport/assumedContract';
 
 /** CTRwow with an API key: the alternative to the OAuth2 connection (assumed header, see the README). */
 export class CtrwowApi implements ICredentialType {
@@ -26,8 +27,10 @@ export class CtrwowApi implements ICredentialType {
 			displayName: 'API Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: DEFAULT_API_BASE_URL,
-			description: 'CTRwow\'s API address (assumed default; ask CTRwow for yours)',
+			required: true,
+			default: '',
+			placeholder: 'https://api.example.com/v1',
+			description: `CTRwow's API address; the key goes only here. ${ADDRESS_HELP.baseUrl}`,
 		},
 	];
 
@@ -36,13 +39,5 @@ export class CtrwowApi implements ICredentialType {
 		properties: { headers: { [API_KEY_HEADER]: '={{$credentials.apiKey}}' } },
 	};
 
-	// Without rules n8n shows only the HTTP status text ("Unauthorized"), which names neither the
-	// service nor the field to fix.
-	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}', url: '/me', method: 'GET' },
-		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'CTRwow refused the API key (HTTP 401). Copy the key again from CTRwow and check the API Base URL.' } },
-			{ type: 'responseCode', properties: { value: 403, message: 'CTRwow accepted the API key but refused access (HTTP 403). Ask CTRwow to enable API access for this account.' } },
-		],
-	};
+	// Tested by the CTRwow node (methods/credentialTest.ts): it refuses an empty API Base URL before sending the key.
 }

@@ -1,10 +1,11 @@
-import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_API_BASE_URL, DEFAULT_AUTH_URL, DEFAULT_SCOPE, DEFAULT_TOKEN_URL } from '../nodes/Ctrwow/transport/assumedContract';
+import { ADDRESS_HELP } from '../nodes/Ctrwow/transport/addresses';
+import { DEFAULT_SCOPE } from '../nodes/Ctrwow/transport/assumedContract';
 
 /**
  * CTRwow through OAuth2 authorization code ("connect CTRwow"). CTRwow's endpoints are not
- * documented, so all of them are editable here; n8n runs the browser flow and refreshes tokens.
+ * documented, so none has a default: the user enters each; n8n runs the browser flow and refreshes tokens.
  */
 export class CtrwowOAuth2Api implements ICredentialType {
 	name = 'ctrwowOAuth2Api';
@@ -24,16 +25,18 @@ export class CtrwowOAuth2Api implements ICredentialType {
 			name: 'authUrl',
 			type: 'string',
 			required: true,
-			default: DEFAULT_AUTH_URL,
-			description: 'CTRwow\'s consent page (assumed default; ask CTRwow for the real one)',
+			default: '',
+			placeholder: 'https://app.example.com/oauth/authorize',
+			description: `CTRwow's consent page. ${ADDRESS_HELP.authUrl}`,
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'string',
 			required: true,
-			default: DEFAULT_TOKEN_URL,
-			description: 'CTRwow\'s token endpoint (assumed default; ask CTRwow for the real one)',
+			default: '',
+			placeholder: 'https://app.example.com/oauth/token',
+			description: `CTRwow's token endpoint; the client secret goes only here. ${ADDRESS_HELP.accessTokenUrl}`,
 		},
 		{
 			displayName: 'Scope',
@@ -58,13 +61,12 @@ export class CtrwowOAuth2Api implements ICredentialType {
 			displayName: 'API Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: DEFAULT_API_BASE_URL,
-			description: 'CTRwow\'s API address (assumed default; ask CTRwow for yours)',
+			required: true,
+			default: '',
+			placeholder: 'https://api.example.com/v1',
+			description: `CTRwow's API address; the access token goes only here. ${ADDRESS_HELP.baseUrl}`,
 		},
 	];
 
-	/** After connecting, the Test button reads the connected account with the new token. */
-	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}', url: '/me', method: 'GET' },
-	};
+	// No `test`: n8n's own OAuth2 test then checks that a token was obtained, and sends nothing.
 }

@@ -8,12 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	DEFAULT_PUBLIC_API_URL,
-	DEFAULT_SETTINGS_PAGE_URL,
-	DEFAULT_WEB_SALES_API_URL,
-} from '../nodes/EManageCrm/transport/assumedContract';
-import { authHeaders, requestToken } from '../nodes/EManageCrm/transport/auth';
+import { authHeaders, requestToken, URL_HELP } from '../nodes/EManageCrm/transport/auth';
 
 export class EManageCrmApi implements ICredentialType {
 	name = 'eManageCrmApi';
@@ -46,15 +41,19 @@ export class EManageCrmApi implements ICredentialType {
 			displayName: 'Public API Base URL',
 			name: 'apiBaseUrl',
 			type: 'string',
-			default: DEFAULT_PUBLIC_API_URL,
-			description: 'Server API (login, orders, export). Keep the default unless DFO gave you another; some tenants use https://ecrm-public-api-prod.azurewebsites.net.',
+			required: true,
+			default: '',
+			placeholder: 'https://public-api.example.com',
+			description: `Server API (login, orders, export); the password and token go only here. ${URL_HELP.apiBaseUrl}`,
 		},
 		{
 			displayName: 'Web Sales API Base URL',
 			name: 'webSalesBaseUrl',
 			type: 'string',
-			default: DEFAULT_WEB_SALES_API_URL,
-			description: 'The browser-facing API funnels call (campaign prices, leads, upsells): the "crmEndpoint" in the page source of one of your published CTRwow pages',
+			required: true,
+			default: '',
+			placeholder: 'https://sales.example.com/api',
+			description: `The browser-facing API funnels call (campaign prices, leads, upsells); it gets only the Client ID. ${URL_HELP.webSalesBaseUrl}`,
 		},
 		{
 			displayName: 'Client ID (CID)',
@@ -76,8 +75,9 @@ export class EManageCrmApi implements ICredentialType {
 			displayName: 'Settings Page URL',
 			name: 'settingsPageUrl',
 			type: 'string',
-			default: DEFAULT_SETTINGS_PAGE_URL,
-			description: 'Where "Build Settings Link" points shop owners: the Sync App settings page in eManageCRM (assumed address; see the README)',
+			default: '',
+			placeholder: 'https://app.example.com/sync/settings',
+			description: `Where "Build Settings Link" points shop owners (needed only for that operation): the Sync App settings page in eManageCRM. ${URL_HELP.settingsPageUrl}`,
 		},
 		{
 			displayName: 'Onboarding Invitation Secret',

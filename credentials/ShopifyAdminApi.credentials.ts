@@ -9,7 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { LATEST_STABLE_API_VERSION, STABLE_API_VERSIONS } from '../nodes/Shopify/transport/apiVersion';
+import { expiredApiVersions, LATEST_STABLE_API_VERSION, STABLE_API_VERSIONS } from '../nodes/Shopify/transport/apiVersion';
 import { requestClientCredentialsToken, shopifyBaseUrl } from '../nodes/Shopify/transport/accessToken';
 
 export class ShopifyAdminApi implements ICredentialType {
@@ -43,7 +43,15 @@ export class ShopifyAdminApi implements ICredentialType {
 				value: version,
 			})),
 			default: LATEST_STABLE_API_VERSION,
-			description: 'Admin API version for requests and for the payloads of the webhooks the trigger registers. Keep the newest stable one unless your app needs another.',
+			description:
+				'Admin API version of the requests the nodes send; only versions Shopify still supports (12 months each) are offered. Webhook payloads do not follow it: Shopify serializes them in the webhooks API version configured on the app (Dev Dashboard → your app → Versions), whatever created the subscription.',
+		},
+		{
+			displayName: `This API version is no longer supported by Shopify, which answers with its oldest supported version instead. Choose ${LATEST_STABLE_API_VERSION}, the newest.`,
+			name: 'expiredApiVersionNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { apiVersion: expiredApiVersions() } },
 		},
 		{
 			displayName: 'Authentication',

@@ -4,6 +4,8 @@
 # published. n8n's CLI works on the database directly, so this runs without the main process;
 # restart the main process afterwards so it activates what was published.
 set -eu
+# The import encrypts credentials with N8N_ENCRYPTION_KEY: never with a placeholder.
+/bin/sh /opt/shop-sync/check-secrets.sh N8N_ENCRYPTION_KEY DB_POSTGRESDB_PASSWORD QUEUE_BULL_REDIS_PASSWORD
 N8N="n8n"
 if [ -d /opt/shop-sync/credentials ] && ls /opt/shop-sync/credentials/*.json >/dev/null 2>&1; then
 	echo "Importing credentials from /opt/shop-sync/credentials…"

@@ -12,6 +12,7 @@ import * as funnel from './actions/funnel/Funnel.resource';
 import * as hostOption from './actions/hostOption/HostOption.resource';
 import { router } from './actions/router';
 import * as template from './actions/template/Template.resource';
+import { ctrwowApiTest } from './methods/credentialTest';
 import { searchFunnels, searchHostOptions, searchTemplates } from './methods/listSearch';
 
 export class Ctrwow implements INodeType {
@@ -28,7 +29,7 @@ export class Ctrwow implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: [
-			{ name: 'ctrwowApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+			{ name: 'ctrwowApi', required: true, testedBy: 'ctrwowApiTest', displayOptions: { show: { authentication: ['apiKey'] } } },
 			{ name: 'ctrwowOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 		],
 		properties: [
@@ -66,6 +67,7 @@ export class Ctrwow implements INodeType {
 
 	methods = {
 		listSearch: { searchFunnels, searchHostOptions, searchTemplates },
+		credentialTest: { ctrwowApiTest },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -13,6 +13,7 @@ import * as order from './actions/order/Order.resource';
 import * as product from './actions/product/Product.resource';
 import { router } from './actions/router';
 import { searchCustomers, searchProducts } from './methods/listSearch';
+import { expiredApiVersionWarning } from './transport/apiVersion';
 
 export class Shopify implements INodeType {
 	description: INodeTypeDescription = {
@@ -56,6 +57,10 @@ export class Shopify implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		// A warning, not a failure: Shopify still answers an expired version (with a newer one).
+		const credentials = await this.getCredentials('shopifyAdminApi');
+		const warning = expiredApiVersionWarning(String(credentials.apiVersion ?? ''));
+		if (warning) this.addExecutionHints({ message: warning, type: 'warning', location: 'outputPane' });
 		return await router.call(this);
 	}
 }

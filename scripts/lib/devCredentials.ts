@@ -81,6 +81,8 @@ export const CREDENTIAL_SLOTS: CredentialSlot[] = [
 			password: 'Simulator-Pass-0001',
 			apiFlavour: 'rest',
 			baseUrl: `${url}/Y2`,
+			// No default any more: set so switching Authentication to OAuth2 works against the simulator.
+			tokenUrl: `${url}/p/as/connect/token`,
 		}),
 	},
 	{

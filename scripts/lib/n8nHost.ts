@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,14 +18,15 @@ export interface N8nHost {
 	version: string;
 }
 
-/** Identifies an install: the pinned lockfile and the Node binary sqlite3 was built for. */
+/**
+ * Identifies an install: the pinned lockfile and the Node version sqlite3 was built for. The
+ * version, not the binary's path, so a moved checkout or a second worktree sharing
+ * SHOP_SYNC_RUNTIME_DIR reuses the install instead of rebuilding it under a running n8n.
+ */
 function installFingerprint(): string {
 	const lock = readFileSync(join(HOST_MANIFEST_DIR, 'package-lock.json'));
-	return createHash('sha256')
-		.update(lock)
-		.update(node24Binary())
-		.digest('hex')
-		.slice(0, 16);
+	const nodeVersion = execFileSync(node24Binary(), ['--version'], { encoding: 'utf8' }).trim();
+	return createHash('sha256').update(lock).update(nodeVersion).digest('hex').slice(0, 16);
 }
 
 /**

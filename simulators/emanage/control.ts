@@ -94,7 +94,11 @@ export const controlRoutes: Array<Route<EManageState>> = [
 			if (typeof body.requestsPerSecond === 'number' && body.requestsPerSecond > 0) state.requestsPerSecond = body.requestsPerSecond;
 			if (typeof body.repeatReceiptRows === 'boolean') state.repeatReceiptRows = body.repeatReceiptRows;
 			if (typeof body.tokenLifetimeSeconds === 'number') state.tokenLifetimeSeconds = body.tokenLifetimeSeconds;
-			return { status: 200, body: { requestsPerSecond: state.requestsPerSecond, repeatReceiptRows: state.repeatReceiptRows, tokenLifetimeSeconds: state.tokenLifetimeSeconds } };
+			if (typeof body.exportContinuationBase === 'string') state.exportContinuationBase = body.exportContinuationBase.replace(/\/+$/, '');
+			return {
+				status: 200,
+				body: { requestsPerSecond: state.requestsPerSecond, repeatReceiptRows: state.repeatReceiptRows, tokenLifetimeSeconds: state.tokenLifetimeSeconds, exportContinuationBase: state.exportContinuationBase },
+			};
 		},
 	},
 ];

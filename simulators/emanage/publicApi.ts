@@ -72,7 +72,7 @@ function exportHandler(req: SimRequest, state: EManageState): SimResponse {
 		body: {
 			link: `${base}/exports/${id}.csv?sv=2021-08-06&sig=simulated`,
 			hasMoreToExport: hasMore,
-			nextExport: hasMore ? `${base}/api/orders/export/${paging.page + 1}/${paging.size}?${dates}` : null,
+			nextExport: hasMore ? `${state.exportContinuationBase || base}/api/orders/export/${paging.page + 1}/${paging.size}?${dates}` : null,
 		},
 	};
 }

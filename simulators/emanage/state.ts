@@ -88,6 +88,11 @@ export interface EManageState {
 	exports: Record<string, string>;
 	/** Whether each receipt appears twice in export files (what TraceKit saw). */
 	repeatReceiptRows: boolean;
+	/**
+	 * Where "nextExport" links point; empty = this server. Tests set another origin to play a
+	 * server that names a foreign continuation URL (the node must not follow it with its token).
+	 */
+	exportContinuationBase: string;
 	shops: Array<Record<string, unknown>>;
 	funnels: Array<{ funnelId: string; name: string; shopDomain: string; settings: Record<string, boolean> }>;
 	settingsTokens: Record<string, { shopDomain: string; funnelId?: string }>;
@@ -160,6 +165,7 @@ export function initialEManageState(): EManageState {
 		leads: [],
 		exports: {},
 		repeatReceiptRows: true,
+		exportContinuationBase: '',
 		shops: [],
 		funnels: [],
 		settingsTokens: {},

@@ -123,6 +123,7 @@ export class SimulatorServer<S> {
 	}
 
 	async start(options: StartOptions = {}): Promise<string> {
+		await this.definition.prepare?.();
 		this.stateFile = options.stateFile;
 		if (this.stateFile && existsSync(this.stateFile)) {
 			this.state = JSON.parse(readFileSync(this.stateFile, 'utf8')) as S;

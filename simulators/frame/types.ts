@@ -80,6 +80,8 @@ export interface SimulatorDefinition<S> {
 	secretHeaders?: string[];
 	/** Simulator-specific control endpoints under /__sim/ (no auth, no faults, not logged). */
 	controlRoutes?: Array<Route<S>>;
+	/** Work done before a server listens, such as fetching a published schema it checks requests against. */
+	prepare?(): Promise<void>;
 	/** Background work for one running server (e.g. sending webhooks); stopped with the server. */
 	start?(host: SimHost<S>): SimRuntime;
 }

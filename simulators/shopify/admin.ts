@@ -3,6 +3,7 @@ import { StoreRecords } from './records';
 import type { CustomerRecord, LineItemRecord, ShopifyState, StoreState, VariantRecord, WebhookSettings } from './state';
 import { findStore } from './stores';
 import { restCustomer, restOrder, restProduct } from './rest';
+import { servedApiVersion } from './schema';
 import type { WebhookDispatcher } from './webhooks';
 
 /**
@@ -55,6 +56,18 @@ export const adminRoutes: Array<Route<ShopifyState>> = [
 			const customer = store.customers.find((c) => c.id === Number(params.id));
 			if (!customer) return notFound(`customer ${params.id}`);
 			return { status: 200, body: restCustomer(store, records.updateCustomer(customer, customerChanges(records, body))) };
+		}),
+	},
+	{
+		// The customer accepts the account invitation (sets a password): the account is enabled and
+		// the email verified, as when a real customer confirms their address.
+		method: 'POST',
+		path: '/__sim/shops/:shop/customers/:id/activate',
+		handler: withStore((store, records, _body, params) => {
+			const customer = store.customers.find((c) => c.id === Number(params.id));
+			if (!customer) return notFound(`customer ${params.id}`);
+			if (!customer.email) return { status: 422, body: { error: 'a customer without an email cannot activate an account' } };
+			return { status: 200, body: restCustomer(store, records.updateCustomer(customer, { accountState: 'ENABLED', verifiedEmail: true })) };
 		}),
 	},
 	{
@@ -155,6 +168,18 @@ export const adminRoutes: Array<Route<ShopifyState>> = [
 				cancelReason: body.cancel ? String(body.cancelReason ?? 'customer') : undefined,
 			});
 			return { status: 200, body: restOrder(store, order, store.customers.find((c) => c.id === order.customerId)) };
+		}),
+	},
+	{
+		// The app's webhooks API version, as changed in the Dev Dashboard; later deliveries carry it.
+		method: 'POST',
+		path: '/__sim/shops/:shop/app',
+		handler: withStore((store, _records, body) => {
+			if (body.webhooksApiVersion !== undefined) {
+				if (servedApiVersion(String(body.webhooksApiVersion)) !== String(body.webhooksApiVersion)) return { status: 400, body: { error: `webhooksApiVersion ${String(body.webhooksApiVersion)} is not a version Shopify serves` } };
+				store.webhooksApiVersion = String(body.webhooksApiVersion);
+			}
+			return { status: 200, body: { webhooksApiVersion: store.webhooksApiVersion } };
 		}),
 	},
 	{

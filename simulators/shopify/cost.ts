@@ -1,13 +1,17 @@
 import {
 	getNamedType,
 	isCompositeType,
+	isInterfaceType,
 	isListType,
 	isNonNullType,
+	isObjectType,
 	Kind,
 	type DocumentNode,
 	type FieldNode,
 	type FragmentDefinitionNode,
+	type GraphQLCompositeType,
 	type GraphQLField,
+	type GraphQLInterfaceType,
 	type GraphQLObjectType,
 	type GraphQLSchema,
 	type GraphQLType,
@@ -46,7 +50,7 @@ function isList(type: GraphQLType): boolean {
 
 function selectionCost(
 	schema: GraphQLSchema,
-	parent: GraphQLObjectType,
+	parent: GraphQLCompositeType,
 	selectionSet: SelectionSetNode | undefined,
 	fragments: Map<string, FragmentDefinitionNode>,
 	variables: Record<string, unknown>,
@@ -57,18 +61,22 @@ function selectionCost(
 	for (const selection of selectionSet.selections) {
 		if (selection.kind === Kind.FRAGMENT_SPREAD) {
 			const fragment = fragments.get(selection.name.value);
-			if (fragment) cost += selectionCost(schema, parent, fragment.selectionSet, fragments, variables);
+			const condition = fragment && schema.getType(fragment.typeCondition.name.value);
+			if (fragment && condition && isCompositeType(condition)) cost += selectionCost(schema, condition, fragment.selectionSet, fragments, variables);
 			continue;
 		}
 		if (selection.kind === Kind.INLINE_FRAGMENT) {
-			cost += selectionCost(schema, parent, selection.selectionSet, fragments, variables);
+			const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+			if (condition && isCompositeType(condition)) cost += selectionCost(schema, condition, selection.selectionSet, fragments, variables);
 			continue;
 		}
-		const field: GraphQLField<unknown, unknown> | undefined = parent.getFields()[selection.name.value];
+		// A union has no fields of its own, only fragments (and __typename).
+		if (!isObjectType(parent) && !isInterfaceType(parent)) continue;
+		const field: GraphQLField<unknown, unknown> | undefined = (parent as GraphQLObjectType | GraphQLInterfaceType).getFields()[selection.name.value];
 		if (!field) continue;
 		const named = getNamedType(field.type);
 		if (!isCompositeType(named)) continue;
-		const child = selectionCost(schema, named as GraphQLObjectType, selection.selectionSet, fragments, variables);
+		const child = selectionCost(schema, named, selection.selectionSet, fragments, variables);
 		if (isMutationRoot) {
 			cost += 10 + child;
 		} else if (named.name.endsWith('Connection')) {

@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { buildSchema, execute, GraphQLError, parse, validate, type DocumentNode } from 'graphql';
+import { execute, getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 
 import { queryCost } from './cost';
+import { validationErrors, variableErrors, type ShopifyGraphqlError } from './graphqlErrors';
 import { StoreRecords } from './records';
-import { SHOPIFY_SCHEMA_SDL } from './schema';
+import { adminSchema } from './schema';
 import { matches, parseSearch } from './search';
 import type { AppliedDiscountRecord, CustomerRecord, LineItemRecord, ProductRecord, ShopifyState, StoreState, VariantRecord } from './state';
 import { connection, customerView, draftOrderView, orderView, productView, variantView } from './views';
 import type { WebhookDispatcher } from './webhooks';
-
-export const shopifySchema = buildSchema(SHOPIFY_SCHEMA_SDL);
 
 /** A single query may not ask for more than this (Shopify: MAX_COST_EXCEEDED). */
 const MAX_QUERY_COST = 1000;
@@ -108,7 +107,7 @@ function customerChanges(records: StoreRecords, input: Args): Partial<CustomerRe
 	};
 }
 
-function resolvers(state: ShopifyState, store: StoreState, records: StoreRecords, apiVersion: string) {
+function resolvers(state: ShopifyState, store: StoreState, records: StoreRecords) {
 	const customerById = (id: unknown) => store.customers.find((c) => c.id === numericId(id, 'Customer'));
 	const productById = (id: unknown) => store.products.find((p) => p.id === numericId(id, 'Product'));
 	const view = (customer: CustomerRecord | undefined) => (customer ? customerView(store, customer) : null);
@@ -227,7 +226,7 @@ function resolvers(state: ShopifyState, store: StoreState, records: StoreRecords
 				customIdKey = `${identifier.customId.namespace ?? 'custom'}.${identifier.customId.key}`;
 				product = store.products.find((p) => p.metafields[customIdKey!] === identifier.customId.value);
 			} else if (input.handle) product = store.products.find((p) => p.handle === input.handle);
-			if (!input.title && !product) return { product: null, userErrors: [{ field: ['input', 'title'], message: 'Title can\'t be blank', code: 'BLANK' }] };
+			if (!input.title && !product) return { product: null, userErrors: [{ field: ['input', 'title'], message: 'Title can\'t be blank', code: 'INVALID_INPUT' }] };
 			const now = new Date().toISOString();
 			const created = !product;
 			const title = input.title ?? product?.title ?? '';
@@ -380,7 +379,7 @@ function resolvers(state: ShopifyState, store: StoreState, records: StoreRecords
 			if (store.subscriptions.some((s) => s.topic === topic && s.uri === uri)) {
 				return { webhookSubscription: null, userErrors: [{ field: ['webhookSubscription', 'callbackUrl'], message: 'Address for this topic has already been taken' }] };
 			}
-			const subscription = { id: records.nextId(), topic, uri, format: webhookSubscription.format ?? 'JSON', apiVersion, createdAt: new Date().toISOString() };
+			const subscription = { id: records.nextId(), topic, uri, format: webhookSubscription.format ?? 'JSON', createdAt: new Date().toISOString() };
 			store.subscriptions.push(subscription);
 			return { webhookSubscription: { ...subscription, id: `gid://shopify/WebhookSubscription/${subscription.id}` }, userErrors: [] };
 		},
@@ -424,7 +423,40 @@ function refill(store: StoreState, now: number): void {
 	bucket.updatedAt = now;
 }
 
-const parsedDocuments = new Map<string, DocumentNode>();
+/**
+ * Serves the fields the package uses and nothing else: a field the published schema has but the
+ * simulator does not fill is an explicit error, never a silent null.
+ */
+const simulatedOnly: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
+	if (source !== null && typeof source === 'object' && Object.prototype.hasOwnProperty.call(source, info.fieldName)) {
+		const value = (source as Record<string, unknown>)[info.fieldName];
+		return typeof value === 'function' ? (value as (...rest: unknown[]) => unknown)(args, context, info) : value;
+	}
+	throw new GraphQLError(`Field '${info.fieldName}' on type '${info.parentType.name}' is not simulated: the Shopify simulator serves only the fields n8n-nodes-shop-sync uses (simulators/shopify/views.ts).`, {
+		extensions: { code: 'NOT_SIMULATED', typeName: info.parentType.name, fieldName: info.fieldName },
+	});
+};
+
+/** Parsed and validated documents, per API version (a document valid in one may not be in another). */
+const checkedDocuments = new Map<string, DocumentNode | ShopifyGraphqlError[]>();
+
+function checkDocument(schema: GraphQLSchema, apiVersion: string, query: string): DocumentNode | ShopifyGraphqlError[] {
+	const key = `${apiVersion}\n${query}`;
+	let checked = checkedDocuments.get(key);
+	if (!checked) {
+		try {
+			const document = parse(query);
+			const errors = validationErrors(schema, document);
+			checked = errors.length ? errors : document;
+		} catch (error) {
+			const syntax = error as GraphQLError;
+			checked = [{ message: syntax.message, locations: syntax.locations, extensions: { code: 'PARSE_ERROR' } }];
+		}
+		if (checkedDocuments.size > 500) checkedDocuments.clear();
+		checkedDocuments.set(key, checked);
+	}
+	return checked;
+}
 
 export interface GraphqlResult {
 	data?: unknown;
@@ -432,31 +464,36 @@ export interface GraphqlResult {
 	extensions?: unknown;
 }
 
+/**
+ * One Admin GraphQL request against the published schema of `apiVersion` (the version served,
+ * after falling forward): the document and its variables are checked first, as Shopify does, and
+ * refused with HTTP 200 and `errors[]`.
+ */
 export async function runGraphql(
 	state: ShopifyState,
 	store: StoreState,
 	dispatcher: WebhookDispatcher | undefined,
 	apiVersion: string,
-	body: { query?: unknown; variables?: unknown },
+	body: { query?: unknown; variables?: unknown; operationName?: unknown },
 	throttle: boolean,
 ): Promise<{ status: number; body: GraphqlResult }> {
 	if (typeof body?.query !== 'string' || body.query.trim() === '') {
 		return { status: 400, body: { errors: [{ message: 'Parameter Missing or Invalid' }] } };
 	}
-	let document = parsedDocuments.get(body.query);
-	if (!document) {
-		try {
-			document = parse(body.query);
-		} catch (error) {
-			return { status: 200, body: { errors: [{ message: (error as GraphQLError).message, extensions: { code: 'PARSE_ERROR' } }] } };
-		}
-		const problems = validate(shopifySchema, document);
-		if (problems.length) return { status: 200, body: { errors: problems.map((problem) => ({ message: problem.message, locations: problem.locations, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })) } };
-		if (parsedDocuments.size > 500) parsedDocuments.clear();
-		parsedDocuments.set(body.query, document);
+	const schema = await adminSchema(apiVersion);
+	const checked = checkDocument(schema, apiVersion, body.query);
+	if (Array.isArray(checked)) return { status: 200, body: { errors: checked } };
+	const document = checked;
+	const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
+	const operation = getOperationAST(document, operationName);
+	if (!operation) {
+		const message = operationName ? `No operation named "${operationName}"` : 'An operation name is required';
+		return { status: 200, body: { errors: [{ message, extensions: { code: 'OPERATION_NAME_REQUIRED' } }] } };
 	}
 	const variables = (body.variables && typeof body.variables === 'object' ? body.variables : {}) as Record<string, unknown>;
-	const requested = queryCost(shopifySchema, document, variables);
+	const invalidVariables = variableErrors(schema, operation, variables);
+	if (invalidVariables.length) return { status: 200, body: { errors: invalidVariables } };
+	const requested = queryCost(schema, document, variables);
 	const now = Date.now();
 	refill(store, now);
 	const throttleStatus = () => ({
@@ -484,12 +521,21 @@ export async function runGraphql(
 	}
 	if (throttle) store.bucket.currentlyAvailable -= requested;
 	const records = new StoreRecords(state, store, dispatcher);
-	const result = await execute({ schema: shopifySchema, document, rootValue: resolvers(state, store, records, apiVersion), variableValues: variables });
+	const result = await execute({
+		schema,
+		document,
+		operationName,
+		rootValue: resolvers(state, store, records),
+		variableValues: variables,
+		fieldResolver: simulatedOnly,
+	});
 	return {
 		status: 200,
 		body: {
 			...(result.data !== undefined ? { data: result.data } : {}),
-			...(result.errors?.length ? { errors: result.errors.map((error) => ({ message: error.message, path: error.path })) } : {}),
+			...(result.errors?.length
+				? { errors: result.errors.map((error) => ({ message: error.message, locations: error.locations, path: error.path, ...(error.extensions && Object.keys(error.extensions).length ? { extensions: error.extensions } : {}) })) }
+				: {}),
 			extensions: { cost: { requestedQueryCost: requested, actualQueryCost: requested, throttleStatus: throttleStatus() } },
 		},
 	};

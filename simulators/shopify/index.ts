@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 
 import type { Route, SimResponse, SimulatorDefinition } from '../frame/types';
 import { adminRoutes } from './admin';
+import { ensureAdminSchemas } from '../../scripts/lib/shopifyAdminSchema';
 import { runGraphql } from './graphql';
+import { servedApiVersion } from './schema';
 import { initialShopifyState, type ShopifyState } from './state';
 import { storeOf, tokenValid } from './stores';
 import { WebhookDispatcher } from './webhooks';
@@ -35,9 +37,12 @@ const routes: Array<Route<ShopifyState>> = [
 		path: '/shops/:shop/admin/api/:version/graphql.json',
 		handler: async (req, ctx) => {
 			const store = storeOf(req, ctx.state)!;
-			const result = await runGraphql(ctx.state, store, ctx.runtime as WebhookDispatcher | undefined, req.params.version, req.body as { query?: unknown }, true);
+			// authenticate() answered 404 for a version Shopify does not serve.
+			const version = servedApiVersion(req.params.version)!;
+			const result = await runGraphql(ctx.state, store, ctx.runtime as WebhookDispatcher | undefined, version, req.body as { query?: unknown }, true);
 			ctx.changed();
-			return result;
+			// Shopify names the version it actually used (after falling forward from an expired one).
+			return { ...result, headers: { 'x-shopify-api-version': version } };
 		},
 	},
 ];
@@ -48,6 +53,8 @@ export const shopifySimulator: SimulatorDefinition<ShopifyState> = {
 	initialState: initialShopifyState,
 	routes,
 	controlRoutes: adminRoutes,
+	// Shopify's published schemas are fetched once (first run) before the first request needs them.
+	prepare: async () => await ensureAdminSchemas(),
 	start: (host) => new WebhookDispatcher(host),
 	authenticate(req, state) {
 		const store = storeOf(req, state);
@@ -55,7 +62,7 @@ export const shopifySimulator: SimulatorDefinition<ShopifyState> = {
 		if (req.path.endsWith('/oauth/access_token')) return undefined;
 		const token = req.headers['x-shopify-access-token'];
 		if (typeof token !== 'string' || !tokenValid(store, token)) return INVALID_TOKEN;
-		if (!/^\d{4}-\d{2}$|^unstable$/.test(req.params.version ?? '')) return { status: 404, body: { errors: 'Not Found' } };
+		if (req.params.version !== undefined && !servedApiVersion(req.params.version)) return { status: 404, body: { errors: 'Not Found' } };
 		return undefined;
 	},
 	// Shopify meters GraphQL by cost (in graphql.ts), not by request count.

@@ -43,6 +43,8 @@ export class StoreRecords {
 			addresses: fields.addresses ?? [],
 			emailMarketingState: fields.emailMarketingState ?? 'NOT_SUBSCRIBED',
 			emailConsentUpdatedAt: fields.emailMarketingState ? now : null,
+			verifiedEmail: false,
+			accountState: 'DISABLED',
 			metafields: fields.metafields ?? {},
 			ordersCount: 0,
 			createdAt: now,
@@ -58,6 +60,8 @@ export class StoreRecords {
 		// Addresses get new IDs on every write; compare what they say, not their IDs.
 		const comparable = () => JSON.stringify({ ...customer, addresses: customer.addresses.map((address) => ({ ...address, id: 0 })) });
 		const before = comparable();
+		// A new address is not verified until the customer confirms it.
+		if (fields.email !== undefined && fields.email !== customer.email && fields.verifiedEmail === undefined) customer.verifiedEmail = false;
 		Object.assign(customer, Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)));
 		if (before !== comparable()) {
 			customer.updatedAt = this.now();

@@ -1,3 +1,5 @@
+import { LATEST_STABLE_API_VERSION } from '../../nodes/Shopify/transport/apiVersion';
+
 /** What the Shopify simulator holds: several stores, each with its own app credentials and records. */
 
 export interface Address {
@@ -25,6 +27,13 @@ export interface CustomerRecord {
 	addresses: Address[];
 	emailMarketingState: string;
 	emailConsentUpdatedAt: string | null;
+	/**
+	 * Shopify's verifiedEmail: false for customers the admin or an app creates, true once the
+	 * customer confirms the address by activating their account; a changed email is unverified again.
+	 */
+	verifiedEmail?: boolean;
+	/** Account state: DISABLED (no account), INVITED, ENABLED (activated) or DECLINED. */
+	accountState?: string;
 	metafields: Record<string, string>;
 	ordersCount: number;
 	createdAt: string;
@@ -123,8 +132,6 @@ export interface SubscriptionRecord {
 	topic: string;
 	uri: string;
 	format: string;
-	/** Version of the API the subscription was created with; payloads are "serialized" in it. */
-	apiVersion: string;
 	createdAt: string;
 }
 
@@ -137,6 +144,11 @@ export interface StoreState {
 	clientSecret: string;
 	/** A legacy custom app token that is also accepted. */
 	staticToken: string;
+	/**
+	 * The webhooks API version configured on the app (Dev Dashboard → app → Versions). Shopify
+	 * serializes every delivery in it, whatever request created the subscription.
+	 */
+	webhooksApiVersion: string;
 	currency: string;
 	/** Issued tokens and their expiry (epoch ms). */
 	tokens: Record<string, number>;
@@ -208,6 +220,7 @@ export function initialShopifyState(): ShopifyState {
 		stores: SIMULATOR_STORES.map((store) => ({
 			...store,
 			...simulatorAppCredentials(store.key),
+			webhooksApiVersion: LATEST_STABLE_API_VERSION,
 			currency: 'EUR',
 			tokens: {},
 			bucket: { maximumAvailable: 2000, restoreRate: 100, currentlyAvailable: 2000, updatedAt: Date.now() },

@@ -26,12 +26,21 @@ const bag = (amount: string, currencyCode: string) => ({ shopMoney: money(amount
 
 export function addressView(address: Address | null | undefined) {
 	if (!address) return null;
+	// Every field spelled out: a field left out of a record is null here, not "not simulated".
 	return {
-		...address,
 		id: `gid://shopify/MailingAddress/${address.id}?model_name=CustomerAddress`,
+		firstName: address.firstName ?? null,
+		lastName: address.lastName ?? null,
+		company: address.company ?? null,
+		address1: address.address1 ?? null,
+		address2: address.address2 ?? null,
+		city: address.city ?? null,
 		province: address.provinceCode ?? null,
+		provinceCode: address.provinceCode ?? null,
 		country: address.countryCode ?? null,
 		countryCodeV2: address.countryCode ?? null,
+		zip: address.zip ?? null,
+		phone: address.phone ?? null,
 	};
 }
 
@@ -46,8 +55,8 @@ export function customerView(store: StoreState, customer: CustomerRecord) {
 		phone: customer.phone,
 		note: customer.note,
 		tags: customer.tags,
-		state: 'DISABLED',
-		verifiedEmail: customer.email !== null,
+		state: customer.accountState ?? 'DISABLED',
+		verifiedEmail: customer.email !== null && customer.verifiedEmail === true,
 		createdAt: customer.createdAt,
 		updatedAt: customer.updatedAt,
 		numberOfOrders: String(customer.ordersCount),
@@ -97,7 +106,7 @@ export function productView(store: StoreState, product: ProductRecord): Record<s
 		// shop's domain (a real shop answers with its primary domain).
 		onlineStoreUrl: product.status === 'ACTIVE' ? `https://${store.domain}/products/${product.handle}` : null,
 		featuredMedia: product.imageUrl
-			? { id: gid('MediaImage', product.id), alt: product.title, mediaContentType: 'IMAGE', preview: { image: { url: product.imageUrl, altText: product.title, width: null, height: null } } }
+			? { __typename: 'MediaImage', id: gid('MediaImage', product.id), alt: product.title, mediaContentType: 'IMAGE', preview: { image: { url: product.imageUrl, altText: product.title, width: null, height: null } } }
 			: null,
 		priceRangeV2: priceRange(store, product),
 	};
@@ -146,7 +155,7 @@ export function orderView(store: StoreState, order: OrderRecord): Record<string,
 		updatedAt: order.updatedAt,
 		processedAt: order.createdAt,
 		cancelledAt: order.cancelledAt,
-		cancelReason: order.cancelReason,
+		cancelReason: order.cancelReason?.toUpperCase() ?? null,
 		displayFinancialStatus: order.financialStatus.toUpperCase(),
 		displayFulfillmentStatus: (order.fulfillmentStatus ?? 'unfulfilled').toUpperCase(),
 		currencyCode: order.currency,
@@ -180,7 +189,8 @@ export function draftOrderView(store: StoreState, draft: DraftOrderRecord, invoi
 		invoiceUrl,
 		invoiceSentAt: draft.invoiceSentAt,
 		email: draft.email,
-		note: draft.note,
+		// Shopify's DraftOrder calls its note `note2` (the input field is `note`).
+		note2: draft.note,
 		tags: draft.tags,
 		createdAt: draft.createdAt,
 		updatedAt: draft.updatedAt,

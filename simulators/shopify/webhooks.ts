@@ -52,7 +52,8 @@ export class WebhookDispatcher implements SimRuntime {
 				'x-shopify-topic': topic,
 				'x-shopify-hmac-sha256': createHmac('sha256', store.clientSecret).update(body).digest('base64'),
 				'x-shopify-shop-domain': store.domain,
-				'x-shopify-api-version': subscription.apiVersion,
+				// Shopify: "inherited from the app that created the webhook subscription".
+				'x-shopify-api-version': store.webhooksApiVersion,
 				'x-shopify-webhook-id': delivery.webhookId,
 				'x-shopify-event-id': eventId,
 				'x-shopify-triggered-at': triggeredAt,

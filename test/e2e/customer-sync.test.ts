@@ -197,4 +197,77 @@ describe('Shipped workflow: customer sync across stores A, B, C and CEGID', () =
 		expect(writes).toBeLessThanOrEqual(100);
 		expect(await executionCount('error')).toBe(0);
 	});
+
+	it('never merges an unverified sign-up into an existing customer, and spreads an opt-out but not an opt-in', async () => {
+		await axios.post(`${shopify().url}/__sim/webhooks`, { duplicateRate: 0, reorderWindowMs: 0 });
+		// Customers store A had before the sync ran (no webhook): Camille, also in CEGID (C000001), and
+		// Heidi, only in store A.
+		const before = (email: string, first: string, last: string, phone: string) => ({
+			id: shopify().state.nextId++,
+			firstName: first,
+			lastName: last,
+			email,
+			phone,
+			note: null,
+			tags: [],
+			addresses: [{ id: shopify().state.nextId++, address1: '12 rue de la Paix', city: 'Paris', zip: '75002', countryCode: 'FR' }],
+			emailMarketingState: 'SUBSCRIBED',
+			emailConsentUpdatedAt: null,
+			verifiedEmail: true,
+			accountState: 'ENABLED',
+			metafields: {},
+			ordersCount: 0,
+			createdAt: '2026-01-01T00:00:00Z',
+			updatedAt: '2026-01-01T00:00:00Z',
+		});
+		store('a').customers.push(before('camille.martin@example.com', 'Camille', 'Martin', '+33612345678'), before('heidi@example.com', 'Heidi', 'Original', '+33633334444'));
+		const storeABefore = JSON.stringify(store('a').customers);
+		const camilleInCegid = JSON.stringify(cegid().state.customers.C000001);
+
+		// Someone signs up in store B with their addresses: other name, phone and address, and an unsubscribe.
+		const intruder = (email: string, phone: string) =>
+			axios.post(admin('b', '/customers'), {
+				first_name: 'Mallory',
+				last_name: 'Intruder',
+				email,
+				phone,
+				addresses: [{ address1: '1 rue du Vol', city: 'Lille', zip: '59000', countryCode: 'FR' }],
+				emailMarketingState: 'UNSUBSCRIBED',
+			});
+		expect((await intruder('camille.martin@example.com', '+33698765432')).data.verified_email).toBe(false);
+		await intruder('heidi@example.com', '+33698765433');
+		await settle();
+
+		// CEGID's Camille and store A's customers are untouched: name, phone, address and consent.
+		expect(JSON.stringify(cegid().state.customers.C000001)).toBe(camilleInCegid);
+		expect(cegidByEmail('camille.martin@example.com')).toHaveLength(1);
+		expect(JSON.stringify(store('a').customers)).toBe(storeABefore);
+		// Not merged means not copied either: no store C customer with Camille's address.
+		expect(inStore('c', 'camille.martin@example.com')).toEqual([]);
+		// Heidi was unknown to CEGID, so B's customer is new there and in store C, but store A's Heidi is not overwritten.
+		expect(cegidByEmail('heidi@example.com')).toEqual([expect.objectContaining({ firstName: 'Mallory' })]);
+		expect(inStore('c', 'heidi@example.com')).toEqual([expect.objectContaining({ firstName: 'Mallory', emailMarketingState: 'UNSUBSCRIBED' })]);
+		expect(inStore('a', 'heidi@example.com')).toEqual([expect.objectContaining({ firstName: 'Heidi', lastName: 'Original', phone: '+33633334444', emailMarketingState: 'SUBSCRIBED' })]);
+
+		// Consent: Grace signs up in store A; then subscribes there, then unsubscribes.
+		const grace = await axios.post(admin('a', '/customers'), { first_name: 'Grace', last_name: 'Hopper', email: 'grace@example.com' });
+		await settle();
+		for (const key of ['b', 'c'] as const) expect(inStore(key, 'grace@example.com')).toEqual([expect.objectContaining({ emailMarketingState: 'NOT_SUBSCRIBED' })]);
+		await axios.put(admin('a', `/customers/${grace.data.id}`), { emailMarketingState: 'SUBSCRIBED' });
+		await settle();
+		const graceInCegid = () => cegidByEmail('grace@example.com')[0];
+		expect(graceInCegid().emails[0].optin).toBe('BrandOnly');
+		for (const key of ['b', 'c'] as const) expect({ key, state: inStore(key, 'grace@example.com')[0].emailMarketingState }).toEqual({ key, state: 'NOT_SUBSCRIBED' });
+		await axios.put(admin('a', `/customers/${grace.data.id}`), { emailMarketingState: 'UNSUBSCRIBED' });
+		await settle();
+		expect(graceInCegid().emails[0].optin).toBe('DoNotUse');
+		for (const key of ['b', 'c'] as const) expect({ key, state: inStore(key, 'grace@example.com')[0].emailMarketingState }).toEqual({ key, state: 'UNSUBSCRIBED' });
+
+		// Linked copies still sync both ways: Grace's name changed in store C reaches A and CEGID.
+		await axios.put(admin('c', `/customers/${inStore('c', 'grace@example.com')[0].id}`), { last_name: 'Murray Hopper' });
+		await settle();
+		expect(graceInCegid().lastName).toBe('Murray Hopper');
+		for (const key of STORES) expect({ key, last: inStore(key, 'grace@example.com')[0].lastName }).toEqual({ key, last: 'Murray Hopper' });
+		expect(await executionCount('error')).toBe(0);
+	});
 });

@@ -25,7 +25,7 @@ import type { ManyChatState } from '../../simulators/manychat/state';
 import { simulatorUrls, startSimulators, stopSimulators, type RunningSimulators } from '../../simulators/registry';
 import type { ShopifyState } from '../../simulators/shopify/state';
 import { until } from '../support/until';
-import { setUpCrmTables } from '../../scripts/lib/manualRun';
+import { runFromTrigger, setUpCrmTables } from '../../scripts/lib/manualRun';
 
 jest.setTimeout(20 * 60_000);
 
@@ -37,6 +37,7 @@ const ORDER_FLOW = 'content20260101000000_000001';
 
 interface FailedEventRow {
 	id: number;
+	createdAt: string;
 	executionId: string;
 	workflowId: string;
 	workflowName: string;
@@ -46,6 +47,7 @@ interface FailedEventRow {
 	triggerNode: string;
 	triggerItems: string;
 	status: string;
+	failedAt: string;
 	replayExecutionId: string | null;
 }
 
@@ -290,5 +292,35 @@ describe('Shipped workflow: error handler alerts the admins, records the failed 
 		for (const key of ['a', 'b', 'c'] as const) expect(inStore(key, 'renamed@example.com')).toEqual([expect.objectContaining({ firstName: 'New' })]);
 		expect(cegidByEmail('gone@example.com')).toEqual([]);
 		for (const key of ['a', 'b', 'c'] as const) expect(inStore(key, 'gone@example.com')).toEqual([]);
+	});
+
+	it('deletes failed events older than the retention (30 days) every day, and keeps the recent ones', async () => {
+		const kept = await failedEvents();
+		expect(kept.length).toBeGreaterThan(0);
+		const alertsBefore = alerts().length;
+		// Rows as the handler writes them, one recorded 31 days ago, one 29 days ago (through n8n's
+		// own data-table API: the public API key has no row-create scope, and the handler cannot
+		// be made to fail in the past).
+		const tables = await n8n.rest<{ data: { data: Array<{ id: string; name: string; projectId: string }> } }>('GET', '/rest/data-tables-global?take=100');
+		const table = tables.data.data.data.find((entry) => entry.name === FAILED_EVENTS_TABLE)!;
+		const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+		const row = (executionId: string, failedAt: string) => ({ executionId, workflowId: FAILING, failedNode: 'Save Order in CRM', triggerItems: JSON.stringify([{ email: `${executionId}@example.com` }]), failedAt, status: 'replayed' });
+		const inserted = await n8n.rest('POST', `/rest/projects/${table.projectId}/data-tables/${table.id}/insert`, { data: [row('expired-31d', daysAgo(31)), row('recent-29d', daysAgo(29))], returnType: 'id' });
+		expect(inserted.status).toBe(200);
+		expect((await failedEvents()).map((entry) => entry.executionId)).toEqual(expect.arrayContaining(['expired-31d', 'recent-29d']));
+
+		// The daily clean-up, run as its schedule would (a test cannot wait for 03:00).
+		const cleanUp = await runFromTrigger(n8n, HANDLER, 'Every Day at 03:00');
+		expect(cleanUp.status).toBe('success');
+		const deleted = (await n8n.execution(cleanUp.id)).data.resultData.runData['Delete Expired Failed Events'][0].data?.main[0] ?? [];
+		expect(deleted.map((item) => item.json.executionId)).toEqual(['expired-31d']);
+
+		const after = await failedEvents();
+		expect(after.map((entry) => entry.executionId)).not.toContain('expired-31d');
+		expect(after.map((entry) => entry.executionId).sort()).toEqual([...kept.map((entry) => entry.executionId), 'recent-29d'].sort());
+		// The clean-up alerts nobody and replays nothing.
+		expect(alerts()).toHaveLength(alertsBefore);
+		const second = await replay();
+		expect(second.stdout).toContain('0 failed event(s) to replay');
 	});
 });

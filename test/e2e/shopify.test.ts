@@ -81,10 +81,12 @@ describe('Shopify Admin Trigger in n8n 2.41.0', () => {
 		const subscriptions = storeA().subscriptions;
 		expect(subscriptions.map((subscription) => subscription.topic).sort()).toEqual(['CUSTOMERS_CREATE', 'CUSTOMERS_DELETE', 'CUSTOMERS_UPDATE']);
 		expect(new Set(subscriptions.map((subscription) => subscription.uri))).toEqual(new Set([`http://localhost:${port}/webhook/e2e-shopify-store-a/webhook`]));
-		expect(subscriptions.every((subscription) => subscription.apiVersion === '2026-10')).toBe(true);
 	});
 
 	it('starts the workflow for a customer created in store A, with the delivery metadata', async () => {
+		// The payload version is the app's configured webhooks version, not the credential's (2026-10)
+		// with which the trigger subscribed.
+		await axios.post(`${shopify().url}/__sim/shops/a/app`, { webhooksApiVersion: '2026-07' });
 		const created = await axios.post(`${shopify().url}/__sim/shops/a/customers`, { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com' });
 		expect(created.status).toBe(201);
 		await idle();
@@ -99,7 +101,7 @@ describe('Shopify Admin Trigger in n8n 2.41.0', () => {
 			shopDomain: STORE_A,
 			webhookId: delivery.webhookId,
 			eventId: delivery.eventId,
-			apiVersion: '2026-10',
+			apiVersion: '2026-07',
 			payload: { id: created.data.id, email: 'ada@example.com', first_name: 'Ada', admin_graphql_api_id: `gid://shopify/Customer/${created.data.id}` },
 		});
 		expect(typeof item.triggeredAt).toBe('string');

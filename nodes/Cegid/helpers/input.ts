@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { parameterError } from '../../shared/errors';
 import { cegidCountryCode, parseCountryOverrides } from './countries';
-import type { CegidCustomer } from './customer';
+import type { CegidCustomer, CustomerField } from './customer';
 import { mapShopifyCustomer, normalizePhone, type PrivacyGranularity } from './shopifyCustomer';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -23,6 +23,10 @@ export interface CustomerInput {
 	warnings: string[];
 	/** Last name from Last Name When Missing: used for a new customer only, never over an existing one. */
 	lastNameIsPlaceholder: boolean;
+	/** Opt-in fields that hold the customer's explicit refusal (see mapShopifyCustomer), or that the node sets. */
+	explicitOptOuts: Set<CustomerField>;
+	/** Shopify's verified_email for a mapped Shopify customer; undefined for the fields source. */
+	emailVerified?: boolean;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -43,6 +47,8 @@ export function readCustomerInput(this: IExecuteFunctions, itemIndex: number): C
 	let customer: CegidCustomer = {};
 	const warnings: string[] = [];
 	let lastNameIsPlaceholder = false;
+	const explicitOptOuts = new Set<CustomerField>();
+	let emailVerified: boolean | undefined;
 	if (this.getNodeParameter('source', itemIndex, 'fields') === 'shopify') {
 		let payload = this.getNodeParameter('shopifyCustomer', itemIndex, {}) as unknown;
 		if (typeof payload === 'string') {
@@ -65,6 +71,8 @@ export function readCustomerInput(this: IExecuteFunctions, itemIndex: number): C
 		customer = mapped.customer;
 		warnings.push(...mapped.warnings);
 		lastNameIsPlaceholder = mapped.lastNameIsPlaceholder;
+		for (const field of mapped.explicitOptOuts) explicitOptOuts.add(field);
+		emailVerified = (payload as IDataObject).verified_email === true;
 	}
 
 	const fields = this.getNodeParameter('customerFields', itemIndex, {}) as IDataObject;
@@ -98,6 +106,9 @@ export function readCustomerInput(this: IExecuteFunctions, itemIndex: number): C
 		}
 		(customer as IDataObject)[field] = field === 'email' && typeof value === 'string' ? value.toLowerCase() : value;
 		if (field === 'lastName') lastNameIsPlaceholder = false;
+		// A value set in the node is the workflow's decision, not a copy of another record's consent.
+		if (value === 'DoNotUse' || (field === 'emailingAccepted' && value === false)) explicitOptOuts.add(field as CustomerField);
+		else explicitOptOuts.delete(field as CustomerField);
 	}
-	return { customer, warnings, lastNameIsPlaceholder };
+	return { customer, warnings, lastNameIsPlaceholder, explicitOptOuts, emailVerified };
 }

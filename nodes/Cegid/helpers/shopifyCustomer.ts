@@ -7,7 +7,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 
 import { cegidCountryCode } from './countries';
-import type { CegidCustomer, Optin } from './customer';
+import type { CegidCustomer, CustomerField, Optin } from './customer';
 
 export type PrivacyGranularity = 'global' | 'channel' | 'item';
 
@@ -32,6 +32,11 @@ export interface ShopifyMappingResult {
 	warnings: string[];
 	/** The last name is the Last Name When Missing placeholder: never write it over a real one. */
 	lastNameIsPlaceholder: boolean;
+	/**
+	 * Opt-in fields (and emailingAccepted) that hold an explicit refusal: the customer unsubscribed.
+	 * "Not subscribed" also maps to Do Not Use, but only a refusal may be carried to another record.
+	 */
+	explicitOptOuts: CustomerField[];
 }
 
 type ShopifyAddress = Record<string, unknown>;
@@ -65,6 +70,11 @@ export function consentToOptin(consent: unknown, legacyAccepts?: unknown): Optin
 }
 
 const RESTRICTIVENESS: Optin[] = ['DoNotUse', 'AskCustomer', 'BrandOnly', 'ForPartners'];
+
+/** The customer withdrew consent (as opposed to never giving it). */
+function isRefusal(consent: unknown): boolean {
+	return str((consent as { state?: unknown } | undefined)?.state)?.toLowerCase() === 'unsubscribed';
+}
 
 /** The most restrictive of the known opt-ins: a site with one global opt-in gets no consent Shopify lacks. */
 function mostRestrictive(values: Array<Optin | undefined>): Optin | undefined {
@@ -139,7 +149,8 @@ export function mapShopifyCustomer(payload: unknown, options: ShopifyMappingOpti
 	const email = str(shopify.email);
 	if (email) customer.email = email.toLowerCase();
 
-	const countryIso2 = str(address.country_code)?.toUpperCase();
+	// Capped first: an ISO code is two letters, and the value is untrusted webhook text.
+	const countryIso2 = str(address.country_code)?.slice(0, 16).toUpperCase();
 	if (countryIso2) {
 		const code = cegidCountryCode(countryIso2, options.countryOverrides);
 		if (code) customer.countryId = code;
@@ -171,6 +182,9 @@ export function mapShopifyCustomer(payload: unknown, options: ShopifyMappingOpti
 
 	const emailOptin = consentToOptin(shopify.email_marketing_consent, shopify.accepts_marketing);
 	const smsOptin = consentToOptin(shopify.sms_marketing_consent);
+	const emailRefused = emailOptin === 'DoNotUse' && isRefusal(shopify.email_marketing_consent);
+	const smsRefused = smsOptin === 'DoNotUse' && isRefusal(shopify.sms_marketing_consent);
+	const explicitOptOuts: CustomerField[] = [];
 	switch (options.privacyGranularity ?? 'item') {
 		case 'global': {
 			const all = mostRestrictive([emailOptin, smsOptin]);
@@ -178,17 +192,20 @@ export function mapShopifyCustomer(payload: unknown, options: ShopifyMappingOpti
 				customer.optinEmail = all;
 				customer.optinMobile = all;
 				customer.optinPostal = all;
+				if (emailRefused || smsRefused) explicitOptOuts.push('optinEmail', 'optinMobile', 'optinPostal', 'emailingAccepted');
 			}
 			break;
 		}
 		default:
 			customer.optinEmail = emailOptin;
 			customer.optinMobile = smsOptin;
+			if (emailRefused) explicitOptOuts.push('optinEmail', 'emailingAccepted');
+			if (smsRefused) explicitOptOuts.push('optinMobile');
 	}
 	if (customer.optinEmail !== undefined) customer.emailingAccepted = customer.optinEmail === 'BrandOnly' || customer.optinEmail === 'ForPartners';
 
 	for (const key of Object.keys(customer) as Array<keyof CegidCustomer>) {
 		if (customer[key] === undefined) delete customer[key];
 	}
-	return { customer, warnings, lastNameIsPlaceholder };
+	return { customer, warnings, lastNameIsPlaceholder, explicitOptOuts };
 }

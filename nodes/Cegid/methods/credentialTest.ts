@@ -16,6 +16,7 @@ import {
 	basicLogin,
 	databaseId,
 	describeTokenRefusal,
+	missingTokenUrl,
 	tokenRequestForm,
 	tokenUrl,
 	usesOAuth,
@@ -31,7 +32,7 @@ interface RawResponse {
 async function send(this: ICredentialTestFunctions, options: IDataObject): Promise<RawResponse> {
 	// ICredentialTestFunctions offers only `request`; it is what n8n gives credential tests.
 	// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
-	const response = (await this.helpers.request({ ...options, resolveWithFullResponse: true, simple: false, timeout: 30_000 })) as RawResponse;
+	const response = (await this.helpers.request({ ...options, resolveWithFullResponse: true, simple: false, followRedirect: false, followAllRedirects: false, timeout: 30_000 })) as RawResponse;
 	return { statusCode: response.statusCode, body: response.body };
 }
 
@@ -45,6 +46,8 @@ export async function cegidApiTest(this: ICredentialTestFunctions, credential: I
 	const error = (message: string): INodeCredentialTestResult => ({ status: 'Error', message: redactSecrets(message, secrets) });
 	if (!database) return error('Database ID is empty. Enter the Y2 folder, e.g. 90000000_001_PROD.');
 	if (!/^https?:\/\//.test(root)) return error('The Y2 address is incomplete. Enter the Tenant (cloud) or the Y2 URL (on-premises).');
+	const noTokenUrl = missingTokenUrl(credentials);
+	if (noTokenUrl) return error(`CEGID: ${noTokenUrl.message}. ${noTokenUrl.fix}`);
 
 	let failure: unknown;
 	try {
@@ -100,7 +103,7 @@ export async function cegidApiTest(this: ICredentialTestFunctions, credential: I
 		if (probe.statusCode === 404) {
 			return error(`CEGID has no customer API for database "${database}" at ${root} (HTTP 404). Check Database ID, the Y2 address, and the API Flavour (the site may offer SOAP only).`);
 		}
-		if (probe.statusCode >= 400) return error(`CEGID answered HTTP ${probe.statusCode}. Check the Y2 address and the API Flavour.`);
+		if (probe.statusCode >= 300) return error(`CEGID answered HTTP ${probe.statusCode}. Check the Y2 address and the API Flavour.`);
 		return { status: 'OK', message: `Connected to ${database} as ${login}` };
 	} catch (caught) {
 		failure = caught;

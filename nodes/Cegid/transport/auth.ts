@@ -4,7 +4,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-export const DEFAULT_TOKEN_URL = 'https://retail-services.cegid.cloud/p/as/connect/token';
+import { CredentialProblem } from '../../shared/errors';
+
 export const DEFAULT_CLIENT_ID = 'CegidRetailResourceFlowClient';
 export const OAUTH_SCOPE = 'RetailBackendApi offline_access';
 
@@ -46,7 +47,23 @@ export function tokenRequestForm(credentials: IDataObject): string {
 	}).toString();
 }
 
-export const tokenUrl = (credentials: IDataObject) => String(credentials.tokenUrl || DEFAULT_TOKEN_URL).trim();
+// No default: the token URL is assumed from public integrations, and the password goes there.
+export const tokenUrl = (credentials: IDataObject) => String(credentials.tokenUrl ?? '').trim();
+
+export const TOKEN_URL_HELP =
+	'Cegid gives it with the cloud subscription (ask Cegid or your Y2 administrator). Public integrations use https://retail-services.cegid.cloud/{environment}/as/connect/token, where {environment} is e.g. p (production) or t (test); enter it only once Cegid confirms it for your tenant.';
+
+/** OAuth2 only: the Token URL is empty or not http(s), so the password must not be sent anywhere. */
+export function missingTokenUrl(credentials: IDataObject): CredentialProblem | undefined {
+	if (!usesOAuth(credentials)) return undefined;
+	const value = tokenUrl(credentials);
+	if (/^https?:\/\/[^/?#\s]+/i.test(value)) return undefined;
+	const what = value === '' ? 'is empty' : `is not an http(s) address ("${value}")`;
+	return new CredentialProblem(
+		`"Token URL" in the "CEGID Retail Y2 API" credential ${what}, so nothing was sent`,
+		`${TOKEN_URL_HELP} Enter it as "Token URL" in the credential, or switch Authentication to "Basic".`,
+	);
+}
 
 /** Words for a refused token request, from the OAuth error body (`error`, `error_description`). */
 export function describeTokenRefusal(status: number, body: unknown): string {

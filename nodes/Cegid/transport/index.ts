@@ -3,7 +3,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { serviceErrorText } from '../../shared/errors';
 import { type HttpResponse, type RequestContext, type ServiceDefinition, serviceRequest } from '../../shared/transport/serviceRequest';
 import type { XmlObject } from '../helpers/xml';
-import { databaseId, usesOAuth, y2Root } from './auth';
+import { databaseId, missingTokenUrl, usesOAuth, y2Root } from './auth';
 import { cegidHint } from './errorHints';
 import { isSoapAnswer, parseSoapAnswer, soapAction, soapEnvelope, type SoapAnswer, type SoapOperation } from './soap';
 
@@ -53,6 +53,7 @@ function service(flavour: ApiFlavour, credentials: IDataObject): ServiceDefiniti
 		...CREDENTIAL,
 		secretFields: ['password', 'accessToken'],
 		baseUrl: y2Root,
+		missingSetting: missingTokenUrl,
 		renewsTokenOn401: usesOAuth(credentials),
 		errorMessage: describeCegidError,
 		hint,

@@ -54,10 +54,7 @@ export const PAGE_SIZE = 50;
  */
 export const FUNNEL_CREATE_FIELDS = ['name', 'templateId', 'hostOptionId', 'path', 'campaign', 'mainProduct', 'upsells', 'crmEndpoint'] as const;
 
-/** Defaults of the credentials; every one is editable. */
-export const DEFAULT_API_BASE_URL = 'https://api.ctrwow.com/v1';
-export const DEFAULT_AUTH_URL = 'https://app.ctrwow.com/oauth/authorize';
-export const DEFAULT_TOKEN_URL = 'https://app.ctrwow.com/oauth/token';
+/** ASSUMED: the scopes the workflows need (no address defaults: see transport/addresses.ts). */
 export const DEFAULT_SCOPE = 'funnels templates';
 /** The API-key alternative sends the key in this header. */
 export const API_KEY_HEADER = 'X-Api-Key';

@@ -2,7 +2,8 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { serviceErrorText } from '../../shared/errors';
 import { type RequestContext, type ServiceDefinition, serviceRequest } from '../../shared/transport/serviceRequest';
-import { DEFAULT_API_BASE_URL, ENDPOINTS, endpointPath, type EndpointName, LIST_FIELDS, PAGE_SIZE } from './assumedContract';
+import { ctrwowBaseUrl, missingAddress } from './addresses';
+import { ENDPOINTS, endpointPath, type EndpointName, LIST_FIELDS, PAGE_SIZE } from './assumedContract';
 
 export type Authentication = 'apiKey' | 'oAuth2';
 
@@ -39,7 +40,9 @@ export function ctrwowService(authentication: Authentication): ServiceDefinition
 		credentialType: credential.type,
 		credentialDisplayName: credential.name,
 		secretFields: credential.secrets,
-		baseUrl: (credentials) => (String(credentials.baseUrl ?? '').trim() || DEFAULT_API_BASE_URL).replace(/\/+$/, ''),
+		baseUrl: ctrwowBaseUrl,
+		// OAuth2 also needs its token URL: n8n sends the client secret there when it renews the token.
+		missingSetting: (credentials) => missingAddress(credentials, credential.name, authentication === 'oAuth2' ? ['baseUrl', 'accessTokenUrl'] : ['baseUrl']),
 		// OAuth2: n8n refreshes the access token after a 401 and repeats the request once.
 		renewsTokenOn401: authentication === 'oAuth2',
 		errorMessage: describeCtrwowError,

@@ -15,7 +15,7 @@ export async function eManageCrmApiTest(this: ICredentialTestFunctions, credenti
 	// ICredentialTestFunctions offers only `request`; it is what n8n gives credential tests.
 	const request = async (options: IDataObject) =>
 		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
-		(await this.helpers.request({ ...options, resolveWithFullResponse: true, simple: false, timeout: 30_000 })) as { statusCode: number; body: unknown };
+		(await this.helpers.request({ ...options, resolveWithFullResponse: true, simple: false, followRedirect: false, followAllRedirects: false, timeout: 30_000 })) as { statusCode: number; body: unknown };
 
 	let token: string;
 	let failure: { message: string; fix?: string } | undefined;
@@ -47,6 +47,6 @@ export async function eManageCrmApiTest(this: ICredentialTestFunctions, credenti
 	if (probe.statusCode === 401 || probe.statusCode === 403) {
 		return error(`eManageCRM accepted the login but refused the order list (HTTP ${probe.statusCode}). Give user "${String(credentials.username)}" API access to orders.`);
 	}
-	if (probe.statusCode >= 400) return error(`eManageCRM answered the order list with HTTP ${probe.statusCode}. Check "Public API Base URL".`);
+	if (probe.statusCode >= 300) return error(`eManageCRM answered the order list with HTTP ${probe.statusCode}. Check "Public API Base URL".`);
 	return { status: 'OK', message: `Connected to eManageCRM as ${String(credentials.username)}` };
 }

@@ -130,11 +130,11 @@ export type FunnelSettingName = keyof typeof FUNNEL_SETTINGS;
 /** ASSUMED: the settings page takes the one-time token in this query parameter. */
 export const SETTINGS_LINK_TOKEN_PARAMETER = 'token';
 
-/** KNOWN defaults (research §1.2); every one is editable in the credential. */
-export const DEFAULT_PUBLIC_API_URL = 'https://public-api.tryemanagecrm.com';
-export const DEFAULT_WEB_SALES_API_URL = 'https://sales-prod.tryemanagecrm.com/api';
-/** ASSUMED: where the Sync App's settings page lives. */
-export const DEFAULT_SETTINGS_PAGE_URL = 'https://app.tryemanagecrm.com/sync/settings';
+/*
+ * No default addresses: hosts seen in public code (research §1.2) are not confirmed per tenant, and
+ * the credential's password and token must go only where the user pointed them. The credential's
+ * field descriptions (transport/auth.ts URL_HELP) say where to find each address.
+ */
 
 /** KNOWN format, ASSUMED time zone (UTC): the order list's StartDate/EndDate, "YYYY-MM-DD HH:mm:ss". */
 export const formatListDate = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ');

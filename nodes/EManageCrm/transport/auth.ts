@@ -9,8 +9,6 @@ import {
 	ACCOUNT_LOCKED_PATTERN,
 	BEARER_PREFIX,
 	CLIENT_ID_HEADER,
-	DEFAULT_PUBLIC_API_URL,
-	DEFAULT_WEB_SALES_API_URL,
 	ENDPOINTS,
 	PASSWORD_EXPIRED_PATTERN,
 	TOKEN_FIELDS,
@@ -19,10 +17,37 @@ import {
 export const CREDENTIAL_TYPE = 'eManageCrmApi';
 export const CREDENTIAL_NAME = 'eManageCRM API';
 
-const trimUrl = (value: unknown, fallback: string) => (String(value ?? '').trim() || fallback).replace(/\/+$/, '');
+const trimUrl = (value: unknown) => String(value ?? '').trim().replace(/\/+$/, '');
 
-export const publicApiUrl = (credentials: IDataObject) => trimUrl(credentials.apiBaseUrl, DEFAULT_PUBLIC_API_URL);
-export const webSalesApiUrl = (credentials: IDataObject) => trimUrl(credentials.webSalesBaseUrl, DEFAULT_WEB_SALES_API_URL);
+// No defaults: eManageCRM's addresses are assumed, and the password must go only where the user pointed it.
+export const publicApiUrl = (credentials: IDataObject) => trimUrl(credentials.apiBaseUrl);
+export const webSalesApiUrl = (credentials: IDataObject) => trimUrl(credentials.webSalesBaseUrl);
+
+/** Where to find each address, for the credential's descriptions and the refusals when one is empty. */
+export const URL_HELP = {
+	apiBaseUrl:
+		'eManageCRM publishes no address for it: ask DFO / WowSuite support for your tenant\'s public API URL (the one its /auth login is under). Integrations have used https://public-api.tryemanagecrm.com or https://ecrm-public-api-prod.azurewebsites.net; enter one only if DFO confirms it is yours.',
+	webSalesBaseUrl:
+		'Open one of your published CTRwow pages, view its source and copy the "crmEndpoint" (or "websaleApiUrl") value, e.g. https://sales-prod.tryemanagecrm.com/api.',
+	settingsPageUrl: 'Ask DFO / WowSuite support for the address of the Sync App settings page in eManageCRM.',
+} as const;
+
+const URL_FIELDS = {
+	apiBaseUrl: 'Public API Base URL',
+	webSalesBaseUrl: 'Web Sales API Base URL',
+	settingsPageUrl: 'Settings Page URL',
+} as const;
+
+/** Why an address field cannot be used (empty or not http(s)), naming the field and where to find its value. */
+export function missingUrl(credentials: IDataObject, field: keyof typeof URL_FIELDS): CredentialProblem | undefined {
+	const value = trimUrl(credentials[field]);
+	if (/^https?:\/\/[^/?#\s]+/i.test(value)) return undefined;
+	const what = value === '' ? 'is empty' : `is not an http(s) address ("${value}")`;
+	return new CredentialProblem(
+		`"${URL_FIELDS[field]}" in the "eManageCRM API" credential ${what}, so nothing was sent`,
+		`${URL_HELP[field]} Enter it as "${URL_FIELDS[field]}" in the "eManageCRM API" credential.`,
+	);
+}
 
 export function basicAuthorization(credentials: IDataObject): string {
 	return `Basic ${Buffer.from(`${String(credentials.username ?? '').trim()}:${String(credentials.password ?? '')}`).toString('base64')}`;
@@ -87,6 +112,8 @@ export async function requestToken(httpRequest: HttpRequest, credentials: IDataO
 	if (username === '' || password === '') {
 		throw new CredentialProblem('the credential has no Username or Password', 'Enter the eManageCRM API user and its password in the "eManageCRM API" credential.');
 	}
+	const noAddress = missingUrl(credentials, 'apiBaseUrl');
+	if (noAddress) throw noAddress;
 	let response: { statusCode: number; body: unknown };
 	try {
 		response = (await httpRequest({
@@ -97,10 +124,18 @@ export async function requestToken(httpRequest: HttpRequest, credentials: IDataO
 			encoding: 'text',
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// A redirect would carry the Basic header elsewhere (n8n re-sends it across origins).
+			disableFollowRedirect: true,
 			timeout: 30_000,
 		})) as { statusCode: number; body: unknown };
 	} catch (error) {
 		response = { statusCode: 0, body: redactSecrets((error as Error).message ?? '', [password]) };
+	}
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		throw new CredentialProblem(
+			`the login endpoint redirected (HTTP ${response.statusCode}); the password was not sent on`,
+			`Enter the address it redirects to as "Public API Base URL" in the "eManageCRM API" credential, once DFO confirms it.`,
+		);
 	}
 	const body = parseMaybeJson(response.body);
 	const token = response.statusCode >= 200 && response.statusCode < 300 ? tokenFromAuthAnswer(body) : undefined;
@@ -126,7 +161,8 @@ export function parseMaybeJson(body: unknown): unknown {
  * server API calls the bearer token.
  */
 export function authHeaders(credentials: IDataObject, url: string): Record<string, string> {
-	if (url.startsWith(webSalesApiUrl(credentials))) {
+	const webSales = webSalesApiUrl(credentials);
+	if (webSales !== '' && url.startsWith(webSales)) {
 		const cid = String(credentials.clientId ?? '').trim();
 		return cid ? { [CLIENT_ID_HEADER]: cid } : {};
 	}

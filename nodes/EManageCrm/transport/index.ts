@@ -3,7 +3,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { serviceErrorText } from '../../shared/errors';
 import { type RequestContext, type ServiceDefinition, serviceRequest } from '../../shared/transport/serviceRequest';
 import { type EManageApi, ENDPOINTS, endpointPath, type EndpointName } from './assumedContract';
-import { authHeaders, CREDENTIAL_NAME, CREDENTIAL_TYPE, publicApiUrl, webSalesApiUrl } from './auth';
+import { authHeaders, CREDENTIAL_NAME, CREDENTIAL_TYPE, missingUrl, publicApiUrl, webSalesApiUrl } from './auth';
 
 /** eManageCRM's own error text: `message`, `Message`, `errors` (ASP.NET validation) or `error`. */
 export function describeEManageError(body: unknown): string | undefined {
@@ -41,6 +41,7 @@ export function eManageService(api: EManageApi): ServiceDefinition {
 		credentialDisplayName: CREDENTIAL_NAME,
 		secretFields: ['password', 'accessToken', 'invitationSecret'],
 		baseUrl: api === 'webSales' ? webSalesApiUrl : publicApiUrl,
+		missingSetting: (credentials) => missingUrl(credentials, api === 'webSales' ? 'webSalesBaseUrl' : 'apiBaseUrl'),
 		renewsTokenOn401: api === 'public',
 		// The Web Sales API takes only the public client ID: no login, so an expired password does not stop a funnel call.
 		...(api === 'webSales' ? { publicHeaders: (credentials: IDataObject) => authHeaders(credentials, webSalesApiUrl(credentials)) } : {}),

@@ -26,6 +26,8 @@ export interface CustomerFields {
 	addresses?: AddressInput[];
 	/** SUBSCRIBED, UNSUBSCRIBED, NOT_SUBSCRIBED or PENDING. */
 	emailMarketingState?: string;
+	/** The source store's verified_email; read for the merge rule, never written. */
+	verifiedEmail?: boolean;
 }
 
 const ADDRESS_KEYS: Array<keyof AddressInput> = ['address1', 'address2', 'city', 'company', 'countryCode', 'firstName', 'lastName', 'phone', 'provinceCode', 'zip'];
@@ -85,6 +87,7 @@ export function customerFromWebhookPayload(payload: IDataObject): CustomerFields
 		tags: splitTags(payload.tags),
 		addresses: addresses.length ? addresses.map(restAddress) : payload.default_address ? [restAddress(payload.default_address as IDataObject)] : undefined,
 		emailMarketingState: consent?.state ? CONSENT_STATES[String(consent.state)] : undefined,
+		verifiedEmail: payload.verified_email === true ? true : undefined,
 	});
 }
 
@@ -142,5 +145,6 @@ function safeJson(value: string): unknown {
 export function toCustomerInput(customer: CustomerFields): IDataObject {
 	const input: IDataObject = { ...customer };
 	delete input.emailMarketingState;
+	delete input.verifiedEmail;
 	return input;
 }

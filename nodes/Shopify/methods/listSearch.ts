@@ -2,14 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { searchValue } from '../helpers/searchQuery';
 import { shopifyGraphql } from '../transport';
-
-const CUSTOMERS = `query PickCustomers($first: Int!, $after: String, $query: String) {
-  customers(first: $first, after: $after, query: $query, sortKey: UPDATED_AT, reverse: true) {
-    nodes { id displayName email } pageInfo { hasNextPage endCursor } } }`;
-
-const PRODUCTS = `query PickProducts($first: Int!, $after: String, $query: String) {
-  products(first: $first, after: $after, query: $query, sortKey: UPDATED_AT, reverse: true) {
-    nodes { id title handle } pageInfo { hasNextPage endCursor } } }`;
+import { documents } from '../transport/documents';
 
 interface Page {
 	nodes: IDataObject[];
@@ -29,7 +22,7 @@ function adminUrl(shopDomain: string, path: string, gid: string): string {
 export async function searchCustomers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const credentials = await this.getCredentials('shopifyAdminApi');
 	const text = filter?.trim();
-	const data = await shopifyGraphql.call(this, CUSTOMERS, { first: 50, after: paginationToken ?? null, query: text ? searchValue(text) : null });
+	const data = await shopifyGraphql.call(this, documents.pickCustomers, { first: 50, after: paginationToken ?? null, query: text ? searchValue(text) : null });
 	const page = data.customers as Page;
 	return {
 		results: page.nodes.map((customer) => ({
@@ -44,7 +37,7 @@ export async function searchCustomers(this: ILoadOptionsFunctions, filter?: stri
 export async function searchProducts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const credentials = await this.getCredentials('shopifyAdminApi');
 	const text = filter?.trim();
-	const data = await shopifyGraphql.call(this, PRODUCTS, { first: 50, after: paginationToken ?? null, query: text ? titleQuery(text) : null });
+	const data = await shopifyGraphql.call(this, documents.pickProducts, { first: 50, after: paginationToken ?? null, query: text ? titleQuery(text) : null });
 	const page = data.products as Page;
 	return {
 		results: page.nodes.map((product) => ({

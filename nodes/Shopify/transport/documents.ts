@@ -1,7 +1,6 @@
 /**
- * Every Admin GraphQL document the nodes send, in one place. Field names are Shopify's; the
- * simulator's schema (simulators/shopify/schema.graphql) must accept each of these, which a unit
- * test checks.
+ * Every Admin GraphQL document the nodes send, in one place. Field names are Shopify's: a unit test
+ * validates each against Shopify's published Admin schema of every version the credential offers.
  */
 
 const ADDRESS = 'id firstName lastName company address1 address2 city province provinceCode country countryCodeV2 zip phone';
@@ -28,7 +27,9 @@ shippingAddress { ${ADDRESS} } billingAddress { ${ADDRESS} }
 shippingLine { title code originalPriceSet { ${MONEY} } }
 lineItems(first: ${lineItems}) { nodes { id title name sku quantity variant { id } originalUnitPriceSet { ${MONEY} } originalTotalSet { ${MONEY} } } pageInfo { hasNextPage } }`;
 
-const DRAFT_ORDER = `id legacyResourceId name status invoiceUrl invoiceSentAt email note tags createdAt updatedAt currencyCode
+// DraftOrder's note is `note2` in Shopify's schema (the input field stays `note`); the alias keeps
+// the node's output field `note`.
+const DRAFT_ORDER = `id legacyResourceId name status invoiceUrl invoiceSentAt email note: note2 tags createdAt updatedAt currencyCode
 customer { id email displayName } order { id name }
 totalPriceSet { ${MONEY} } subtotalPriceSet { ${MONEY} } totalDiscountsSet { ${MONEY} } totalShippingPriceSet { ${MONEY} }
 shippingAddress { ${ADDRESS} } shippingLine { title originalPriceSet { ${MONEY} } }
@@ -45,6 +46,11 @@ export const documents = {
 	customerGet: `query CustomerGet($id: ID!) { customer(id: $id) { ${CUSTOMER} } }`,
 	customerSearch: `query CustomerSearch($first: Int!, $after: String, $query: String) {
   customers(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) { nodes { ${CUSTOMER} } ${PAGE_INFO} } }`,
+	// What the merge rule compares, and no more: it runs before every upsert by email.
+	customerByEmail: `query CustomerByEmail($query: String!) {
+  customers(first: 3, query: $query) { nodes { id email firstName lastName phone note tags
+  addresses { address1 address2 city company countryCodeV2 firstName lastName phone provinceCode zip }
+  defaultAddress { phone countryCodeV2 } emailMarketingConsent { marketingState } } } }`,
 	customerCreate: `mutation CustomerCreate($input: CustomerInput!) {
   customerCreate(input: $input) { customer { ${CUSTOMER} } ${USER_ERRORS_PLAIN} } }`,
 	customerUpdate: `mutation CustomerUpdate($input: CustomerInput!) {
@@ -55,6 +61,14 @@ export const documents = {
   customerDelete(input: $input) { deletedCustomerId ${USER_ERRORS_PLAIN} } }`,
 	customerEmailMarketingConsentUpdate: `mutation CustomerEmailConsent($input: CustomerEmailMarketingConsentUpdateInput!) {
   customerEmailMarketingConsentUpdate(input: $input) { customer { id } ${USER_ERRORS} } }`,
+
+	// The editor's customer and product pickers (methods/listSearch.ts).
+	pickCustomers: `query PickCustomers($first: Int!, $after: String, $query: String) {
+  customers(first: $first, after: $after, query: $query, sortKey: UPDATED_AT, reverse: true) {
+    nodes { id displayName email } pageInfo { hasNextPage endCursor } } }`,
+	pickProducts: `query PickProducts($first: Int!, $after: String, $query: String) {
+  products(first: $first, after: $after, query: $query, sortKey: UPDATED_AT, reverse: true) {
+    nodes { id title handle } pageInfo { hasNextPage endCursor } } }`,
 
 	productGet: `query ProductGet($id: ID!) { product(id: $id) { ${PRODUCT(100)} } }`,
 	productSearch: `query ProductSearch($first: Int!, $after: String, $query: String) {

@@ -9,7 +9,8 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { buildApiError, credentialProblemIn, serviceErrorText } from '../errors';
+import { buildApiError, type CredentialProblem, credentialProblemIn, serviceErrorText } from '../errors';
+import { httpOrigin, isOnOrigin } from './origin';
 import {
 	type AttemptFailure,
 	backoffDelay,
@@ -50,6 +51,11 @@ export interface ServiceDefinition {
 	/** Base URL from the credential (defaults and the simulator override live in the credential). */
 	baseUrl(credentials: IDataObject): string;
 	/**
+	 * A setting the request cannot go without (an assumed contract's address has no default): the
+	 * problem is reported before anything is sent, so no secret goes to an address nobody chose.
+	 */
+	missingSetting?(credentials: IDataObject): CredentialProblem | undefined;
+	/**
 	 * Some services report failure inside a 2xx body (ManyChat: `{"status":"error"}`). Returns the
 	 * service's error message then, or undefined when the body is a success.
 	 */
@@ -81,7 +87,10 @@ export interface ServiceDefinition {
 
 export interface ServiceRequestOptions {
 	method: IHttpRequestMethods;
-	/** Path below the credential's base URL, or an absolute URL. */
+	/**
+	 * Path below the credential's base URL, or an absolute URL on the base URL's origin (a link the
+	 * service returned); any other origin is refused before sending.
+	 */
 	url: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
@@ -99,6 +108,18 @@ export interface ServiceRequestOptions {
 }
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const MAX_REDIRECTS = 5;
+
+/** The absolute URL a redirect's Location header names (relative to the request), if any. */
+function redirectTarget(location: string | string[] | undefined, from: string): string | undefined {
+	const value = Array.isArray(location) ? location[0] : location;
+	if (!value) return undefined;
+	try {
+		return new URL(value, from).toString();
+	} catch {
+		return undefined;
+	}
+}
 
 const GENERIC_HINTS: Record<number, string> = {
 	400: 'The service rejected the request data. Check the fields named in the message.',
@@ -196,9 +217,26 @@ export async function serviceRequest<T = unknown>(
 	const secrets = secretValues(service, credentials);
 	const retry: RetryOptions = { ...DEFAULT_RETRY_OPTIONS, ...service.retry };
 	const idempotent = options.idempotent ?? IDEMPOTENT_METHODS.has(options.method);
-	const url = /^https?:\/\//.test(options.url)
-		? options.url
-		: `${service.baseUrl(credentials).replace(/\/+$/, '')}/${options.url.replace(/^\/+/, '')}`;
+	const fail = (message: string, fix: string, httpCode?: number, serviceError?: unknown) =>
+		buildApiError(node, { service: service.name, message, fix, httpCode, serviceError, itemIndex: options.itemIndex, secrets });
+
+	const missing = service.missingSetting?.(credentials);
+	if (missing) throw fail(missing.message, missing.fix);
+	const base = service.baseUrl(credentials).replace(/\/+$/, '');
+	const absolute = /^[a-z][a-z0-9+.-]*:/i.test(options.url);
+	if (absolute && !isOnOrigin(options.url, base)) {
+		throw fail(
+			`refused to send the credential to ${httpOrigin(options.url) ?? 'a non-HTTP address'}: it is not the origin of the base URL in the "${service.credentialDisplayName}" credential (${httpOrigin(base) ?? 'none'})`,
+			`A link from ${service.name} pointed elsewhere; nothing was sent there. If ${service.name} really moved, change the base URL in the credential; otherwise report the link to ${service.name}.`,
+		);
+	}
+	if (!absolute && httpOrigin(base) === undefined) {
+		throw fail(
+			`the base URL in the "${service.credentialDisplayName}" credential is ${base === '' ? 'empty' : `not an http(s) address ("${base}")`}`,
+			`Enter the service's address in the "${service.credentialDisplayName}" credential.`,
+		);
+	}
+	const url = absolute ? options.url : `${base}/${options.url.replace(/^\/+/, '')}`;
 
 	const { codec } = service;
 	const encodedBody = codec && options.body !== undefined ? codec.stringify(options.body) : options.body;
@@ -217,24 +255,12 @@ export async function serviceRequest<T = unknown>(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: service.renewsTokenOn401 ? { ignore: true, except: [401] } : true,
 		timeout: options.timeoutMs ?? 60_000,
+		// n8n follows redirects and re-sends Authorization to any origin by default; redirects are
+		// followed below, on the credential's origin only.
+		disableFollowRedirect: true,
 	};
 
-	const fail = (
-		message: string,
-		fix: string,
-		httpCode?: number,
-		serviceError?: unknown,
-	) =>
-		buildApiError(node, {
-			service: service.name,
-			message,
-			fix,
-			httpCode,
-			serviceError,
-			itemIndex: options.itemIndex,
-			secrets,
-		});
-
+	let redirects = 0;
 	for (let attempt = 1; ; attempt++) {
 		if (options.limiter) await options.limiter.take(options.cost ?? 1);
 
@@ -269,7 +295,7 @@ export async function serviceRequest<T = unknown>(
 				}
 				const attempts = `${attempt} attempt${attempt > 1 ? 's' : ''}`;
 				throw fail(
-					`could not reach ${url.split('?', 1)[0]}: ${describeNetworkProblem(failure.code)} (${attempts})`,
+					`could not reach ${requestOptions.url.split('?', 1)[0]}: ${describeNetworkProblem(failure.code)} (${attempts})`,
 					`Check the base URL in the "${service.credentialDisplayName}" credential and that the service is reachable from n8n` +
 						`${failure.code ? ` (network error ${failure.code})` : ''}.` +
 						(withheldRetry(failure, idempotent) ? NOT_REPEATED : ''),
@@ -281,6 +307,25 @@ export async function serviceRequest<T = unknown>(
 		if (!response) continue;
 		const { statusCode, headers } = response;
 		const body = decode(response.body, codec) as T;
+		if (statusCode >= 300 && statusCode < 400) {
+			const target = redirectTarget(headers.location, requestOptions.url);
+			if (target === undefined || !isOnOrigin(target, base)) {
+				throw fail(
+					`refused to follow a redirect (HTTP ${statusCode}) to ${(target && httpOrigin(target)) ?? 'an address that is not http(s)'}: it is not the origin of the base URL in the "${service.credentialDisplayName}" credential (${httpOrigin(base) ?? 'none'})`,
+					`Nothing was sent there. If ${service.name} moved, enter its new address in the credential.`,
+					statusCode,
+				);
+			}
+			if (++redirects > MAX_REDIRECTS) throw fail(`more than ${MAX_REDIRECTS} redirects`, `Check the base URL in the "${service.credentialDisplayName}" credential.`, statusCode);
+			requestOptions.url = target;
+			// As browsers do: 303, and 301/302 after a POST, continue with a GET without body.
+			if (statusCode === 303 || ((statusCode === 301 || statusCode === 302) && requestOptions.method === 'POST')) {
+				requestOptions.method = 'GET';
+				requestOptions.body = undefined;
+			}
+			attempt--; // a redirect is not a failed attempt
+			continue;
+		}
 		if (statusCode < 400) {
 			const bodyError = service.errorInBody?.(body);
 			if (bodyError === undefined) return { statusCode, headers, body };

@@ -42,6 +42,22 @@ describe.each<Flavour>(['rest', 'soap'])('CEGID credential test and customer lis
 		expect(result.message).toContain('Database ID "90000000_002_TEST"');
 	});
 
+	it('refuses OAuth2 without a Token URL before sending the password anywhere', async () => {
+		const context = new CredentialTestContext();
+		const sent: unknown[] = [];
+		const request = context.helpers.request;
+		context.helpers.request = (async (options: never) => {
+			sent.push(options);
+			return await request(options);
+		}) as typeof request;
+		const result = await new Cegid().methods.credentialTest.cegidApiTest.call(context, { id: '', name: 'CEGID check', type: 'cegidApi', data: credentials(flavour, { authentication: 'oauth2Password', tokenUrl: '' }).cegidApi });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('CEGID: "Token URL" in the "CEGID Retail Y2 API" credential is empty, so nothing was sent.');
+		expect(result.message).toContain('Cegid gives it with the cloud subscription');
+		expect(sent).toEqual([]);
+		expect(sim.server.requests).toHaveLength(0);
+	});
+
 	it('explains a refused OAuth2 login', async () => {
 		const result = await test({ authentication: 'oauth2Password', password: 'Wrong-Password-123' });
 		expect(result.message).toContain('invalid_grant');

@@ -163,13 +163,94 @@ describe.each<Flavour>(['rest', 'soap'])('CEGID node › Customer (%s)', (flavou
 			operation: 'upsert',
 			matchByEmail: true,
 			source: 'shopify',
-			shopifyCustomer: { admin_graphql_api_id: 'gid://shopify/Customer/2002', email: 'camille.martin@example.com', first_name: 'Camille', last_name: 'Martin' },
+			shopifyCustomer: { admin_graphql_api_id: 'gid://shopify/Customer/2002', email: 'camille.martin@example.com', verified_email: true, first_name: 'Camille', last_name: 'Martin' },
 			customerFields: {},
 			options: {},
 		});
-		expect(byEmail.output(NODE)[0].json).toMatchObject({ action: 'updated', matchedBy: 'email', customerId: 'C000001', changedFields: ['externalReference'] });
+		expect(byEmail.output(NODE)[0].json).toMatchObject({ action: 'updated', matchedBy: 'email', mergedBecause: 'emailVerified', customerId: 'C000001', changedFields: ['externalReference'] });
 		expect(customers()).toHaveLength(2);
 		expect(sim.server.state.customers.C000001.externalReference).toBe('gid://shopify/Customer/2002');
+	});
+
+	describe('Upsert merges into a customer found by e-mail only on a verified e-mail, the same phone or a link', () => {
+		const upsert = async (payload: IDataObject, extra: IDataObject = {}) =>
+			(await run({ operation: 'upsert', matchByEmail: true, source: 'shopify', shopifyCustomer: payload, customerFields: {}, options: {}, ...extra })).output(NODE)[0].json;
+		// Someone signs up in another store with Camille's address: other name, phone, address, and an unsubscribe.
+		const signUp = {
+			admin_graphql_api_id: 'gid://shopify/Customer/3003',
+			email: 'camille.martin@example.com',
+			verified_email: false,
+			first_name: 'Mallory',
+			last_name: 'Intruder',
+			phone: '+33698765432',
+			email_marketing_consent: { state: 'unsubscribed' },
+			default_address: { address1: '1 rue du Vol', city: 'Lille', zip: '59000', country_code: 'FR' },
+		};
+
+		it('writes nothing over the customer for an unverified e-mail, and says why', async () => {
+			const before = JSON.stringify(sim.server.state.customers);
+			const writesBefore = writes().length;
+			const result = await upsert(signUp);
+			expect(result).toMatchObject({ action: 'notMerged', matchedBy: 'email', customerId: '', existingCustomerId: 'C000001' });
+			expect(result.notMergedFields).toEqual(expect.arrayContaining(['firstName', 'lastName', 'mobilePhone', 'addressLine1', 'city', 'optinEmail']));
+			expect(String(result.reason)).toContain('not verified');
+			// The item names fields, never the existing person's data.
+			expect(JSON.stringify(result)).not.toContain('Camille');
+			expect(JSON.stringify(sim.server.state.customers)).toBe(before);
+			expect(writes()).toHaveLength(writesBefore);
+			expect(customers()).toHaveLength(2);
+		});
+
+		it('merges once the e-mail is verified', async () => {
+			const result = await upsert({ ...signUp, verified_email: true });
+			expect(result).toMatchObject({ action: 'updated', matchedBy: 'email', mergedBecause: 'emailVerified', customerId: 'C000001' });
+			expect(sim.server.state.customers.C000001).toMatchObject({ firstName: 'Mallory', lastName: 'Intruder' });
+		});
+
+		it('merges an unverified e-mail when the phone is the same (compared as E.164)', async () => {
+			const result = await upsert({ ...signUp, phone: '06 12 34 56 78', first_name: 'Camille', last_name: 'Martin-Dupont' });
+			expect(result).toMatchObject({ action: 'updated', mergedBecause: 'phoneMatches', customerId: 'C000001' });
+			expect(sim.server.state.customers.C000001.lastName).toBe('Martin-Dupont');
+		});
+
+		it('merges an unverified e-mail into the customer the workflow linked, and into no other', async () => {
+			const other = await upsert({ ...signUp, phone: undefined }, { linkedCustomerId: 'C000002' });
+			expect(other).toMatchObject({ action: 'notMerged', existingCustomerId: 'C000001' });
+			const linked = await upsert({ ...signUp, phone: undefined, first_name: 'Cami' }, { linkedCustomerId: 'C000001' });
+			expect(linked).toMatchObject({ action: 'updated', mergedBecause: 'linked', customerId: 'C000001' });
+			expect(sim.server.state.customers.C000001.firstName).toBe('Cami');
+		});
+
+		it('reports data CEGID already holds as unchanged (the echo of a copy), and merges on e-mail alone when told to', async () => {
+			const echo = await upsert({ admin_graphql_api_id: 'gid://shopify/Customer/3004', email: 'jonas.weber@example.de', first_name: 'Jonas', last_name: 'Weber' });
+			expect(echo).toMatchObject({ action: 'unchanged', matchedBy: 'email', customerId: 'C000002' });
+			expect(echo.mergedBecause).toBeUndefined();
+			expect(echo.customer).toEqual({ customerId: 'C000002', closed: false });
+			const trusting = await upsert(signUp, { mergeExisting: 'emailMatch' });
+			expect(trusting).toMatchObject({ action: 'updated', mergedBecause: 'emailMatch' });
+		});
+
+		it('takes an opt-out from the merged record but not an opt-in; its own record takes both', async () => {
+			const verified = { admin_graphql_api_id: 'gid://shopify/Customer/3005', email: 'jonas.weber@example.de', verified_email: true };
+			// Jonas refused e-mails (Do Not Use); subscribing in another store does not opt him in.
+			expect(await upsert({ ...verified, email_marketing_consent: { state: 'subscribed' } })).toMatchObject({ action: 'unchanged', mergedBecause: 'emailVerified' });
+			expect(sim.server.state.customers.C000002.emails[0].optin).toBe('DoNotUse');
+			// Camille opted in; "not subscribed" elsewhere is no refusal, an unsubscribe is.
+			const camille = { ...verified, email: 'camille.martin@example.com' };
+			expect(await upsert({ ...camille, email_marketing_consent: { state: 'not_subscribed' } })).toMatchObject({ action: 'updated', changedFields: ['externalReference'] });
+			expect(sim.server.state.customers.C000001.emails[0].optin).toBe('BrandOnly');
+			expect(await upsert({ ...camille, email_marketing_consent: { state: 'unsubscribed' } })).toMatchObject({ action: 'updated', changedFields: ['emailingAccepted', 'optinEmail'] });
+			expect(sim.server.state.customers.C000001.emails[0].optin).toBe('DoNotUse');
+			// Found by its own External Reference, the record takes its opt-in as it is.
+			expect(await upsert({ admin_graphql_api_id: 'gid://shopify/Customer/1001', email: 'jonas.weber@example.de', email_marketing_consent: { state: 'subscribed' } })).toMatchObject({
+				action: 'updated',
+				matchedBy: 'externalReference',
+			});
+			expect(sim.server.state.customers.C000002.emails[0].optin).toBe('BrandOnly');
+			// Copying consent as it is, when asked.
+			expect(await upsert({ ...camille, email_marketing_consent: { state: 'subscribed' } }, { mergeConsent: 'all' })).toMatchObject({ action: 'updated' });
+			expect(sim.server.state.customers.C000001.emails[0].optin).toBe('BrandOnly');
+		});
 	});
 
 	it('Upsert uses Last Name When Missing for a new customer only, never over a real last name', async () => {
@@ -250,6 +331,15 @@ describe('CEGID node › OAuth2 password grant', () => {
 		const renewed = await get();
 		expect(renewed.output(NODE)[0].json.customerId).toBe('C000001');
 		expect(tokenCalls()).toHaveLength(2);
+	});
+
+	it('refuses a node run without a Token URL, naming the field, before any request', async () => {
+		const result = await runWorkflow(cegidWorkflow({ operation: 'get', customer: { __rl: true, mode: 'id', value: 'C000001' } }), {
+			credentials: credentials('rest', { authentication: 'oauth2Password', tokenUrl: '' }),
+		});
+		expect(result.error(NODE)?.message).toBe('CEGID: "Token URL" in the "CEGID Retail Y2 API" credential is empty, so nothing was sent');
+		expect(result.error(NODE)?.description).toContain('Enter it as "Token URL" in the credential, or switch Authentication to "Basic".');
+		expect(sim.server.requests).toHaveLength(0);
 	});
 
 	it('explains a refused token request without the password', async () => {

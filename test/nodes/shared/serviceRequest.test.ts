@@ -7,8 +7,10 @@ import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow
 
 import { freePort } from '../../../scripts/lib/freePort';
 import { manyChatSimulator } from '../../../simulators/manychat';
+import { CredentialProblem } from '../../../nodes/shared/errors';
 import { type ServiceDefinition, serviceRequest } from '../../../nodes/shared/transport/serviceRequest';
 import { SIMULATOR_API_KEY } from '../../../simulators/manychat/state';
+import { useRecordingServer } from '../harness/recordingServer';
 import { useSimulator } from '../harness/simulators';
 
 const SECRET = SIMULATOR_API_KEY;
@@ -31,6 +33,7 @@ function context(baseUrl: string): IExecuteFunctions {
 			async httpRequestWithAuthentication(_type: string, options: IHttpRequestOptions) {
 				const response = await fetch(options.url, {
 					method: options.method,
+					redirect: options.disableFollowRedirect ? 'manual' : 'follow',
 					headers: { ...(options.headers as Record<string, string>), authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
 					body: options.body === undefined ? undefined : JSON.stringify(options.body),
 				});
@@ -122,5 +125,64 @@ describe('serviceRequest retry rules', () => {
 		)) as Error & { description: string };
 		expect(error.message).toContain('bad key ***');
 		expect(JSON.stringify({ ...error, message: error.message, description: error.description })).not.toContain(SECRET);
+	});
+});
+
+describe('serviceRequest sends the credential only to its own origin', () => {
+	const sim = useSimulator(manyChatSimulator);
+	const elsewhere = useSimulator(manyChatSimulator);
+
+	it('follows an absolute URL on the base URL\'s origin (a link the service returned)', async () => {
+		const response = await serviceRequest.call(context(`${sim.server.url}/api`), service, { method: 'GET', url: `${sim.server.url}/fb/page/getInfo` });
+		expect(response.statusCode).toBe(200);
+		expect(sim.server.requests.map((entry) => entry.path)).toEqual(['/fb/page/getInfo']);
+	});
+
+	it('refuses an absolute URL on another origin, and sends nothing there', async () => {
+		const reading = serviceRequest.call(context(sim.server.url), service, { method: 'GET', url: `${elsewhere.server.url}/fb/page/getInfo`, itemIndex: 1 });
+		await expect(reading).rejects.toMatchObject({
+			message: `Acme: refused to send the credential to ${elsewhere.server.url}: it is not the origin of the base URL in the "Acme API" credential (${sim.server.url})`,
+			context: expect.objectContaining({ itemIndex: 1 }),
+		});
+		expect(elsewhere.server.requests).toHaveLength(0);
+		expect(sim.server.requests).toHaveLength(0);
+	});
+
+	it('refuses a request when the base URL is empty, instead of guessing one', async () => {
+		await expect(serviceRequest.call(context(''), service, { method: 'GET', url: '/fb/page/getInfo' })).rejects.toMatchObject({
+			message: 'Acme: the base URL in the "Acme API" credential is empty',
+		});
+	});
+
+	it('reports a missing setting the service names, before sending anything', async () => {
+		const strict: ServiceDefinition = { ...service, missingSetting: (credentials) => (credentials.region ? undefined : new CredentialProblem('"Region" is empty', 'Enter the region.')) };
+		await expect(serviceRequest.call(context(sim.server.url), strict, { method: 'GET', url: '/fb/page/getInfo' })).rejects.toMatchObject({
+			message: 'Acme: "Region" is empty',
+			description: 'Enter the region.',
+		});
+		expect(sim.server.requests).toHaveLength(0);
+	});
+});
+
+describe('serviceRequest follows redirects only on the credential\'s origin', () => {
+	const elsewhere = useRecordingServer();
+	// Moves /old to /new on itself, and /away to the other server.
+	const server = useRecordingServer((req, res) => {
+		if (req.url === '/old') res.writeHead(301, { location: '/new' }).end();
+		else if (req.url === '/away') res.writeHead(302, { location: `${elsewhere.url}/stolen` }).end();
+		else res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+	});
+
+	it('follows a redirect on the same origin', async () => {
+		const response = await serviceRequest.call(context(server.url), service, { method: 'GET', url: '/old' });
+		expect(response).toMatchObject({ statusCode: 200, body: { ok: true } });
+		expect(server.hits.map((hit) => hit.url)).toEqual(['/old', '/new']);
+	});
+
+	it('refuses a redirect to another origin and sends nothing there', async () => {
+		await expect(serviceRequest.call(context(server.url), service, { method: 'GET', url: '/away' })).rejects.toMatchObject({
+			message: `Acme: refused to follow a redirect (HTTP 302) to ${elsewhere.url}: it is not the origin of the base URL in the "Acme API" credential (${server.url})`,
+		});
+		expect(elsewhere.hits).toEqual([]);
 	});
 });

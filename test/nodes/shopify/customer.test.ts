@@ -97,6 +97,59 @@ describe('Shopify Admin node: customers', () => {
 		expect(result.output(NODE)[0].json).toMatchObject({ email: 'bob@biller.com', firstName: 'Bob', phone: '+15555555555', defaultAddress: { provinceCode: 'ON', countryCodeV2: 'CA' } });
 	});
 
+	describe('Upsert by email merges into the customer who has the email only on a verified email, the same phone or a link', () => {
+		const copy = (payload: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+			runWorkflow(shopifyWorkflow({ resource: 'customer', operation: 'upsert', matchBy: 'email', customerSource: 'webhookPayload', customerPayload: '={{ $json.payload }}', ...extra }), {
+				credentials: credentials(),
+				input: [{ payload }],
+			});
+		const existing = async () => {
+			const created = await runWorkflow(
+				shopifyWorkflow({ resource: 'customer', operation: 'create', customerFields: { email: 'eve@example.com', firstName: 'Eve', lastName: 'Owner', phone: '+33611111111', emailMarketingState: 'NOT_SUBSCRIBED' } }),
+				{ credentials: credentials() },
+			);
+			return created.output(NODE)[0].json as { id: string };
+		};
+		// Another store's sign-up with Eve's address: other name and phone, unverified.
+		const signUp = { email: 'eve@example.com', verified_email: false, first_name: 'Mallory', last_name: 'Intruder', phone: '+33622222222' };
+
+		it('writes nothing over the customer for an unverified email, and says why', async () => {
+			const eve = await existing();
+			const before = JSON.stringify(storeA().customers);
+			const result = await copy({ ...signUp, email_marketing_consent: { state: 'unsubscribed' } });
+			expect(result.error(NODE)).toBeUndefined();
+			const item = result.output(NODE)[0];
+			expect(item.json).toMatchObject({ notMerged: true, existingCustomerId: eve.id, email: 'eve@example.com', notMergedFields: ['firstName', 'lastName', 'phone', 'emailMarketingState'] });
+			expect(item.pairedItem).toEqual({ item: 0 });
+			expect(JSON.stringify(item.json)).not.toContain('Eve');
+			expect(JSON.stringify(storeA().customers)).toBe(before);
+		});
+
+		it('merges a verified email, the same phone, or the linked customer', async () => {
+			const eve = await existing();
+			expect((await copy({ ...signUp, phone: '+33 6 11 11 11 11', last_name: 'Phone' })).output(NODE)[0].json).toMatchObject({ id: eve.id, lastName: 'Phone' });
+			expect((await copy({ ...signUp, phone: undefined, last_name: 'Linked' }, { linkedCustomerId: eve.id.replace(/\D/g, '') })).output(NODE)[0].json).toMatchObject({ id: eve.id, lastName: 'Linked' });
+			expect((await copy({ ...signUp, phone: undefined, last_name: 'Other' }, { linkedCustomerId: 'gid://shopify/Customer/1' })).output(NODE)[0].json).toMatchObject({ notMerged: true });
+			expect((await copy({ ...signUp, verified_email: true })).output(NODE)[0].json).toMatchObject({ id: eve.id, firstName: 'Mallory', phone: '+33622222222' });
+			expect(storeA().customers).toHaveLength(1);
+		});
+
+		it('copies an opt-out but not an opt-in, unless told to copy consent as it is', async () => {
+			await existing();
+			const state = () => storeA().customers[0].emailMarketingState;
+			const verified = { email: 'eve@example.com', verified_email: true, first_name: 'Eve' };
+			await copy({ ...verified, email_marketing_consent: { state: 'subscribed' } });
+			expect(state()).toBe('NOT_SUBSCRIBED');
+			await copy({ ...verified, email_marketing_consent: { state: 'unsubscribed' } });
+			expect(state()).toBe('UNSUBSCRIBED');
+			await copy({ ...verified, email_marketing_consent: { state: 'subscribed' } }, { marketingConsent: 'all' });
+			expect(state()).toBe('SUBSCRIBED');
+			// A new customer gets no opt-in from the copy either.
+			await copy({ email: 'new@example.com', first_name: 'New', email_marketing_consent: { state: 'subscribed' } });
+			expect(storeA().customers.find((customer) => customer.email === 'new@example.com')?.emailMarketingState).toBe('NOT_SUBSCRIBED');
+		});
+	});
+
 	it('names the alternative when Shopify refuses to delete a customer with orders, and deletes one without', async () => {
 		const records = storeA();
 		const withOrders = { id: 7_100_000_000_001, firstName: 'Has', lastName: 'Orders', email: 'o@example.com', phone: null, note: null, tags: [], addresses: [], emailMarketingState: 'NOT_SUBSCRIBED', emailConsentUpdatedAt: null, metafields: {}, ordersCount: 2, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };

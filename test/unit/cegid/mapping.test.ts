@@ -60,7 +60,17 @@ describe('Shopify customer → CEGID', () => {
 			},
 			warnings: [],
 			lastNameIsPlaceholder: false,
+			explicitOptOuts: [],
 		});
+	});
+
+	it('marks only an unsubscribe as an explicit opt-out: "not subscribed" is no refusal that may travel', () => {
+		const unsubscribed = mapShopifyCustomer({ ...webhook, email_marketing_consent: { state: 'unsubscribed' }, sms_marketing_consent: { state: 'not_subscribed' } });
+		expect([unsubscribed.customer.optinEmail, unsubscribed.customer.optinMobile]).toEqual(['DoNotUse', 'DoNotUse']);
+		expect(unsubscribed.explicitOptOuts).toEqual(['optinEmail', 'emailingAccepted']);
+		const global = mapShopifyCustomer({ ...webhook, sms_marketing_consent: { state: 'unsubscribed' } }, { privacyGranularity: 'global' });
+		expect(global.explicitOptOuts).toEqual(['optinEmail', 'optinMobile', 'optinPostal', 'emailingAccepted']);
+		expect(mapShopifyCustomer({ ...webhook, sms_marketing_consent: { state: 'not_subscribed' } }, { privacyGranularity: 'global' }).explicitOptOuts).toEqual([]);
 	});
 
 	it('uses the GID, never a rounded numeric id', () => {

@@ -95,6 +95,8 @@ describe('eManageCRM login helpers', () => {
 		const credentials = { apiBaseUrl: 'https://api.example', webSalesBaseUrl: 'https://sales.example/api', clientId: 'cid-1', accessToken: 'tok-123' };
 		expect(authHeaders(credentials, 'https://api.example/order/1/10')).toEqual({ Authorization: 'bearer tok-123' });
 		expect(authHeaders(credentials, 'https://sales.example/api/campaigns/x/products/prices')).toEqual({ X_CID: 'cid-1' });
+		// An empty Web Sales address (no default any more) must not make every URL look like a Web Sales one.
+		expect(authHeaders({ ...credentials, webSalesBaseUrl: '' }, 'https://api.example/order/1/10')).toEqual({ Authorization: 'bearer tok-123' });
 	});
 
 	it('reads dates without a zone as UTC', () => {

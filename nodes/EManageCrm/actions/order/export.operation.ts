@@ -2,10 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { buildApiError, parameterError, redactSecrets } from '../../../shared/errors';
 import { runForEachItem } from '../../../shared/execute';
+import { httpOrigin, isOnOrigin } from '../../../shared/transport/origin';
 import { parseCsv } from '../../helpers/csv';
 import { dedupeReceiptRows, type ExportRow, groupByOrder } from '../../helpers/exportRows';
 import { dateParameter } from '../../helpers/parameters';
-import { eManageRawRequest, eManageRequest } from '../../transport';
+import { eManageCredentials, eManageRawRequest, eManageRequest } from '../../transport';
+import { publicApiUrl } from '../../transport/auth';
 import { formatExportDate } from '../../transport/assumedContract';
 import { dateRange } from './dateRange';
 
@@ -56,6 +58,17 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		for (let page = 1; ; page++) {
 			if (answer.link) rows.push(...(await downloadCsv.call(this, answer.link, itemIndex)));
 			if (!answer.hasMoreToExport || !answer.nextExport || page >= MAX_EXPORT_PAGES) break;
+			// The link comes from the server and gets the bearer token: follow it only on the credential's own origin.
+			const base = publicApiUrl(await eManageCredentials.call(this));
+			if (!isOnOrigin(answer.nextExport, base)) {
+				throw buildApiError(this.getNode(), {
+					service: 'eManageCRM',
+					message: `refused to follow "nextExport" to ${httpOrigin(answer.nextExport) ?? 'an address that is not http(s)'}: it is not the origin of "Public API Base URL" (${httpOrigin(base) ?? base})`,
+					fix: 'Nothing was sent there and the token stays private. If eManageCRM moved its API, correct "Public API Base URL" in the "eManageCRM API" credential; otherwise report the export answer to eManageCRM support.',
+					itemIndex,
+					secrets: [],
+				});
+			}
 			// The continuation link keeps the filters in most answers; the dates are set again in case it does not.
 			const next = new URL(answer.nextExport);
 			for (const [key, value] of Object.entries(dates)) if (!next.searchParams.has(key)) next.searchParams.set(key, value);

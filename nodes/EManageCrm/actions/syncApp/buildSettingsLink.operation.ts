@@ -4,7 +4,8 @@ import { parameterError } from '../../../shared/errors';
 import { runForEachItem } from '../../../shared/execute';
 import { locatorValue, requiredString } from '../../helpers/parameters';
 import { eManageCredentials, eManageRequest } from '../../transport';
-import { DEFAULT_SETTINGS_PAGE_URL, SETTINGS_LINK_TOKEN_PARAMETER } from '../../transport/assumedContract';
+import { SETTINGS_LINK_TOKEN_PARAMETER } from '../../transport/assumedContract';
+import { URL_HELP } from '../../transport/auth';
 import { shopDomain } from '../common.descriptions';
 
 const show = { resource: ['syncApp'], operation: ['buildSettingsLink'] };
@@ -34,16 +35,21 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const shop = requiredString.call(this, 'shopDomain', 'Shop Domain', 'Enter the shop\'s myshopify.com domain.', itemIndex).toLowerCase();
 		const funnelId = locatorValue.call(this, 'funnel', itemIndex);
-		const answer = (await eManageRequest.call(this, 'settingsLinkToken', { shopDomain: shop }, { body: funnelId ? { funnelId } : {}, itemIndex, idempotent: true })) as TokenAnswer;
-		if (!answer.token) {
-			throw parameterError(this.getNode(), 'Shop Domain', `eManageCRM issued no sign-in token for "${shop}"`, 'Sign the shop up first (Sync App → Sign Up Shop).', itemIndex);
-		}
-		const page = String((await eManageCredentials.call(this)).settingsPageUrl ?? '').trim() || DEFAULT_SETTINGS_PAGE_URL;
-		let url: URL;
+		// Checked before a sign-in token is issued: the link carries it, so it must not point at a guessed page.
+		const page = String((await eManageCredentials.call(this)).settingsPageUrl ?? '').trim();
+		let url: URL | undefined;
 		try {
 			url = new URL(page);
 		} catch {
-			throw parameterError(this.getNode(), 'Settings Page URL', `"${page}" is not a URL`, 'Correct "Settings Page URL" in the "eManageCRM API" credential.', itemIndex);
+			url = undefined;
+		}
+		if (!url || !/^https?:$/.test(url.protocol)) {
+			const problem = page === '' ? 'is empty in the "eManageCRM API" credential' : `"${page}" is not an http(s) address`;
+			throw parameterError(this.getNode(), 'Settings Page URL', problem, `${URL_HELP.settingsPageUrl} Enter it as "Settings Page URL" in the "eManageCRM API" credential.`, itemIndex);
+		}
+		const answer = (await eManageRequest.call(this, 'settingsLinkToken', { shopDomain: shop }, { body: funnelId ? { funnelId } : {}, itemIndex, idempotent: true })) as TokenAnswer;
+		if (!answer.token) {
+			throw parameterError(this.getNode(), 'Shop Domain', `eManageCRM issued no sign-in token for "${shop}"`, 'Sign the shop up first (Sync App → Sign Up Shop).', itemIndex);
 		}
 		url.searchParams.set('shop', shop);
 		if (funnelId) url.searchParams.set('funnel', funnelId);
