@@ -68,5 +68,5 @@ export class CtrwowOAuth2Api implements ICredentialType {
 		},
 	];
 
-	// No `test`: n8n's own OAuth2 test then checks that a token was obtained, and sends nothing.
+	// Tested by the CTRwow node (ctrwowOAuth2ApiTest): an empty address is refused before the token is sent.
 }

@@ -12,7 +12,7 @@ import * as funnel from './actions/funnel/Funnel.resource';
 import * as hostOption from './actions/hostOption/HostOption.resource';
 import { router } from './actions/router';
 import * as template from './actions/template/Template.resource';
-import { ctrwowApiTest } from './methods/credentialTest';
+import { ctrwowApiTest, ctrwowOAuth2ApiTest } from './methods/credentialTest';
 import { searchFunnels, searchHostOptions, searchTemplates } from './methods/listSearch';
 
 export class Ctrwow implements INodeType {
@@ -30,7 +30,7 @@ export class Ctrwow implements INodeType {
 		usableAsTool: true,
 		credentials: [
 			{ name: 'ctrwowApi', required: true, testedBy: 'ctrwowApiTest', displayOptions: { show: { authentication: ['apiKey'] } } },
-			{ name: 'ctrwowOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{ name: 'ctrwowOAuth2Api', required: true, testedBy: 'ctrwowOAuth2ApiTest', displayOptions: { show: { authentication: ['oAuth2'] } } },
 		],
 		properties: [
 			{
@@ -67,7 +67,7 @@ export class Ctrwow implements INodeType {
 
 	methods = {
 		listSearch: { searchFunnels, searchHostOptions, searchTemplates },
-		credentialTest: { ctrwowApiTest },
+		credentialTest: { ctrwowApiTest, ctrwowOAuth2ApiTest },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

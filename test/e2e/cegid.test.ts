@@ -109,7 +109,8 @@ describe('CEGID node in n8n 2.41.0', () => {
 		cegidState().rules.uniqueness = ['email'];
 		const response = await axios.post(
 			`${n8n!.baseUrl}/webhook/e2e-cegid-upsert`,
-			{ admin_graphql_api_id: 'gid://shopify/Customer/3003', email: 'jonas.weber@example.de', last_name: 'Weber', default_address: { country_code: 'XK' } },
+			// Verified, so the merge rule lets it update the existing customer and CEGID gets to refuse it.
+			{ admin_graphql_api_id: 'gid://shopify/Customer/3003', email: 'jonas.weber@example.de', verified_email: true, last_name: 'Weber', default_address: { country_code: 'XK' } },
 			{ validateStatus: () => true },
 		);
 		expect(response.status).toBe(500);

@@ -1,7 +1,7 @@
 /**
  * The Test button of the CTRwow API-key credential: reads the account (GET /me). An empty or
  * invalid address is refused before the key is sent (CTRwow's addresses have no defaults). The
- * OAuth2 credential's Test is n8n's own: it checks that a token was obtained and sends nothing.
+ * OAuth2 credential's Test reads the same account with the connected token, under the same rule.
  */
 import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, INodeCredentialTestResult } from 'n8n-workflow';
 
@@ -40,5 +40,23 @@ export async function ctrwowApiTest(this: ICredentialTestFunctions, credential: 
 		}, name);
 	} catch (error) {
 		return { status: 'Error', message: redactSecrets(`Could not reach CTRwow at ${ctrwowBaseUrl(credentials)}: ${(error as Error).message}. Check "API Base URL".`, secrets) };
+	}
+}
+
+export async function ctrwowOAuth2ApiTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+	const credentials = (credential.data ?? {}) as IDataObject;
+	const name = 'CTRwow OAuth2 API';
+	const missing = missingAddress(credentials, name, ['baseUrl']);
+	if (missing) return { status: 'Error', message: `CTRwow: ${missing.message}. ${missing.fix}` };
+	const token = String((credentials.oauthTokenData as IDataObject | undefined)?.access_token ?? '');
+	if (token === '') return { status: 'Error', message: 'Not connected yet: click "Connect my account" in the credential, then test again.' };
+	try {
+		const probe = await readAccount.call(this, ctrwowBaseUrl(credentials), { Authorization: `Bearer ${token}` });
+		return verdict(probe, {
+			401: 'CTRwow refused the access token (HTTP 401). Reconnect the account and check the API Base URL.',
+			403: 'CTRwow accepted the token but refused access (HTTP 403). Check the Scope and ask CTRwow to enable API access.',
+		}, name);
+	} catch (error) {
+		return { status: 'Error', message: redactSecrets(`Could not reach CTRwow at ${ctrwowBaseUrl(credentials)}: ${(error as Error).message}. Check "API Base URL".`, [token]) };
 	}
 }

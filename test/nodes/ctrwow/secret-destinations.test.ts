@@ -26,6 +26,34 @@ describe('CTRwow: secrets go only where the credential points', () => {
 		return { result, sent };
 	};
 
+	const oauthTest = async (oauth: ICredentialDataDecryptedObject) => {
+		const context = new CredentialTestContext();
+		const sent: IDataObject[] = [];
+		const request = context.helpers.request;
+		context.helpers.request = (async (options: IDataObject) => {
+			sent.push(options);
+			return await request(options as never);
+		}) as typeof request;
+		const result = await new Ctrwow().methods.credentialTest.ctrwowOAuth2ApiTest.call(context, { id: '', name: 'CTRwow OAuth check', type: 'ctrwowOAuth2Api', data: credentials({}, oauth).ctrwowOAuth2Api });
+		return { result, sent };
+	};
+
+	it('the OAuth2 test refuses an empty API Base URL without sending the token', async () => {
+		const { result, sent } = await oauthTest({ baseUrl: '', oauthTokenData: (await connect()) as IDataObject });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('"API Base URL" in the "CTRwow OAuth2 API" credential is empty, so nothing was sent');
+		expect(sent).toEqual([]);
+	});
+
+	it('the OAuth2 test asks to connect first, and reads the account with the connected token', async () => {
+		expect((await oauthTest({})).result).toEqual({ status: 'Error', message: expect.stringContaining('Not connected yet') });
+		const before = sim.server.requests.length;
+		const { result, sent } = await oauthTest({ oauthTokenData: (await connect()) as IDataObject });
+		expect(result).toEqual({ status: 'OK', message: 'Connected to CTRwow as Shop Sync Demo' });
+		expect(sent).toHaveLength(1);
+		expect(sim.server.requests.slice(before).map((entry) => entry.path)).toContain('/api/v1/me');
+	});
+
 	it('ships no default address in either credential', () => {
 		for (const credential of [new CtrwowApi(), new CtrwowOAuth2Api()]) {
 			for (const property of credential.properties.filter((entry) => ['baseUrl', 'authUrl', 'accessTokenUrl'].includes(entry.name))) {
