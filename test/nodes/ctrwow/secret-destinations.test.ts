@@ -1,10 +1,10 @@
 /** CTRwow's addresses have no defaults: an empty one is refused, naming the field, before anything is sent. */
-import { CredentialTestContext } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { CtrwowApi } from '../../../credentials/CtrwowApi.credentials';
 import { CtrwowOAuth2Api } from '../../../credentials/CtrwowOAuth2Api.credentials';
 import { Ctrwow } from '../../../nodes/Ctrwow/Ctrwow.node';
+import { recordCredentialTest } from '../harness/credentialTest';
 import { useRecordingServer, useRedirectingServer } from '../harness/recordingServer';
 import { runWorkflow } from '../harness/runWorkflow';
 import { ctrwowWorkflow, NODE, useCtrwow } from './setup';
@@ -14,29 +14,11 @@ describe('CTRwow: secrets go only where the credential points', () => {
 	const elsewhere = useRecordingServer();
 	const redirector = useRedirectingServer(() => elsewhere.url);
 
-	const credentialTest = async (overrides: ICredentialDataDecryptedObject) => {
-		const context = new CredentialTestContext();
-		const sent: IDataObject[] = [];
-		const request = context.helpers.request;
-		context.helpers.request = (async (options: IDataObject) => {
-			sent.push(options);
-			return await request(options as never);
-		}) as typeof request;
-		const result = await new Ctrwow().methods.credentialTest.ctrwowApiTest.call(context, { id: '', name: 'CTRwow check', type: 'ctrwowApi', data: credentials(overrides).ctrwowApi });
-		return { result, sent };
-	};
+	const credentialTest = async (overrides: ICredentialDataDecryptedObject) =>
+		await recordCredentialTest(new Ctrwow().methods.credentialTest.ctrwowApiTest, { id: '', name: 'CTRwow check', type: 'ctrwowApi', data: credentials(overrides).ctrwowApi });
 
-	const oauthTest = async (oauth: ICredentialDataDecryptedObject) => {
-		const context = new CredentialTestContext();
-		const sent: IDataObject[] = [];
-		const request = context.helpers.request;
-		context.helpers.request = (async (options: IDataObject) => {
-			sent.push(options);
-			return await request(options as never);
-		}) as typeof request;
-		const result = await new Ctrwow().methods.credentialTest.ctrwowOAuth2ApiTest.call(context, { id: '', name: 'CTRwow OAuth check', type: 'ctrwowOAuth2Api', data: credentials({}, oauth).ctrwowOAuth2Api });
-		return { result, sent };
-	};
+	const oauthTest = async (oauth: ICredentialDataDecryptedObject) =>
+		await recordCredentialTest(new Ctrwow().methods.credentialTest.ctrwowOAuth2ApiTest, { id: '', name: 'CTRwow OAuth check', type: 'ctrwowOAuth2Api', data: credentials({}, oauth).ctrwowOAuth2Api });
 
 	it('the OAuth2 test refuses an empty API Base URL without sending the token', async () => {
 		const { result, sent } = await oauthTest({ baseUrl: '', oauthTokenData: (await connect()) as IDataObject });

@@ -3,11 +3,11 @@
  * no server-named link (nextExport) followed to another origin. A second local server records
  * every hit, to prove nothing was sent there.
  */
-import { CredentialTestContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { EManageCrm } from '../../../nodes/EManageCrm/EManageCrm.node';
 import { SIM_WEB_KEY } from '../../../simulators/emanage/state';
+import { recordCredentialTest } from '../harness/credentialTest';
 import { useRecordingServer, useRedirectingServer } from '../harness/recordingServer';
 import { runWorkflow } from '../harness/runWorkflow';
 import { eManageWorkflow, NODE, useEManage } from './setup';
@@ -20,17 +20,8 @@ describe('eManageCRM: secrets go only where the credential points', () => {
 	const redirector = useRedirectingServer(() => elsewhere.url);
 
 	/** The credential test with a context whose request helper counts what it sends. */
-	const credentialTest = async (overrides: ICredentialDataDecryptedObject) => {
-		const context = new CredentialTestContext();
-		const sent: IDataObject[] = [];
-		const request = context.helpers.request;
-		context.helpers.request = (async (options: IDataObject) => {
-			sent.push(options);
-			return await request(options as never);
-		}) as typeof request;
-		const result = await new EManageCrm().methods.credentialTest.eManageCrmApiTest.call(context, { id: '', name: 'eManageCRM check', type: 'eManageCrmApi', data: credentials(overrides).eManageCrmApi });
-		return { result, sent };
-	};
+	const credentialTest = async (overrides: ICredentialDataDecryptedObject) =>
+		await recordCredentialTest(new EManageCrm().methods.credentialTest.eManageCrmApiTest, { id: '', name: 'eManageCRM check', type: 'eManageCrmApi', data: credentials(overrides).eManageCrmApi });
 
 	it.each([
 		['empty', '', 'is empty'],
