@@ -61,6 +61,18 @@ export const orderNumber = (show: Show, description: string): INodeProperties =>
 	displayOptions: { show },
 });
 
+/** The shop owner's e-mail: the Sync App account the shop is signed up under. */
+export const ownerEmail = (show: Show, description = 'The shop owner, whose e-mail the Sync App account is made for'): INodeProperties => ({
+	displayName: 'Owner Email',
+	name: 'ownerEmail',
+	type: 'string',
+	placeholder: 'name@email.com',
+	required: true,
+	default: '',
+	description,
+	displayOptions: { show },
+});
+
 export const shopDomain = (show: Show): INodeProperties => ({
 	displayName: 'Shop Domain',
 	name: 'shopDomain',

@@ -5,7 +5,7 @@ import { runForEachItem } from '../../../shared/execute';
 import { isEmail, isShopDomain, MAX_EMAIL_LENGTH, signInvitation } from '../../helpers/invitation';
 import { invitationSecret } from '../../helpers/invitationSecret';
 import { requiredString } from '../../helpers/parameters';
-import { shopDomain } from '../common.descriptions';
+import { ownerEmail, shopDomain } from '../common.descriptions';
 
 const show = { resource: ['syncApp'], operation: ['createInvitation'] };
 
@@ -14,16 +14,7 @@ const MAX_HOURS = 240;
 
 export const description: INodeProperties[] = [
 	shopDomain(show),
-	{
-		displayName: 'Owner Email',
-		name: 'ownerEmail',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'The shop owner who may use the invitation. The onboarding signs the shop up under this e-mail; the owner cannot change it.',
-		displayOptions: { show },
-	},
+	ownerEmail(show, 'The shop owner who may use the invitation. The onboarding signs the shop up under this e-mail; the owner cannot change it.'),
 	{
 		displayName: 'Onboarding Form URL',
 		name: 'formUrl',

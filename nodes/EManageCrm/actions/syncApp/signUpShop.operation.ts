@@ -3,21 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { runForEachItem } from '../../../shared/execute';
 import { requiredString } from '../../helpers/parameters';
 import { eManageRequest } from '../../transport';
-import { shopDomain } from '../common.descriptions';
+import { ownerEmail, shopDomain } from '../common.descriptions';
 
 const show = { resource: ['syncApp'], operation: ['signUpShop'] };
 
 export const description: INodeProperties[] = [
 	shopDomain(show),
-	{
-		displayName: 'Owner Email',
-		name: 'ownerEmail',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		displayOptions: { show },
-	},
+	ownerEmail(show),
 	{
 		displayName: 'Instance',
 		name: 'instance',
