@@ -4,7 +4,7 @@
  * so workflows get the same result through the node's "Map From Shopify Customer" option as the
  * unit tests do.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { e164 } from '../../shared/customerMerge';
 
 import { cegidCountryCode } from './countries';
 import type { CegidCustomer, CustomerField, Optin } from './customer';
@@ -112,9 +112,8 @@ export function fitAddressLines(parts: string[], max: number, lineCount: number)
 
 /** E.164 for a phone number, using `country` for numbers written without a country code. */
 export function normalizePhone(raw: string, country?: string): string | undefined {
-	const region = country && /^[A-Z]{2}$/i.test(country) ? (country.toUpperCase() as CountryCode) : undefined;
-	const parsed = parsePhoneNumberFromString(raw, region);
-	return parsed && parsed.isValid() ? parsed.number : undefined;
+	// The merge rule compares phones the same way, so both use one reading (capped untrusted text).
+	return e164(raw, country);
 }
 
 export function mapShopifyCustomer(payload: unknown, options: ShopifyMappingOptions = {}): ShopifyMappingResult {
